@@ -1,0 +1,82 @@
+// What evaluating one convention against one ruleset decides. Reports only format it.
+#pragma once
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/values.hpp"
+
+namespace activ {
+
+enum class Severity { error, warning, info };
+enum class SubjectKind { convention, action, expense, beneficiary, objective };
+
+const char* to_string(Severity severity);
+const char* to_string(SubjectKind kind);
+
+/// Which ruleset decided: enough to find the exact text again.
+struct RulesetInfo {
+    std::string name;     // e.g. be.social-activation
+    std::string version;  // e.g. 2015
+    std::string title;
+    std::vector<std::string> sources;
+    Date applies_from;
+    Date applies_to;
+    std::string file;
+    std::string sha256;  // of the rule file's bytes, hex
+};
+
+/// One field value that took part in a decision, e.g. {"expense.date", "2016-01-08"}.
+using Explanation = std::vector<std::pair<std::string, std::string>>;
+
+/// An ineligible, inadmissible or doubtful item, with why.
+struct Finding {
+    std::string rule;  // the rule's stable id
+    Severity severity = Severity::error;
+    SubjectKind subject_kind = SubjectKind::convention;
+    std::string subject_id;
+    std::string message;  // the template filled in
+    std::string cite;     // the legal source the rule cites
+    Explanation explanation;
+};
+
+/// The outcome of a decision on one subject: an action's activation class
+/// (social | professional | unclassified) or a beneficiary's eligibility.
+struct Decision {
+    std::string subject_id;
+    std::string outcome;
+    std::string rule;    // id of the branch that decided, e.g. action.activation#2
+    std::string reason;  // the branch's `because`, or why nothing decided
+    std::string cite;
+    Explanation explanation;
+};
+
+struct Totals {
+    Money declared;    // sum of every expense's charge (amount x share, per expense)
+    Money eligible;    // charges of the expenses no error-severity finding refuses
+    Money ineligible;  // declared - eligible
+    Money eligible_capped;  // min(eligible, subsidy)
+    Money subsidy;
+    std::optional<Money> advance_paid;
+    std::optional<Money> balance_due;  // eligible_capped - advance_paid when >= 0
+    std::optional<Money> to_recover;   // advance_paid - eligible_capped when > 0
+};
+
+struct Result {
+    std::string file;
+    std::string convention_id;
+    int year = 0;
+    std::string cpas_name;
+    std::string cpas_nis;
+    RulesetInfo ruleset;
+    std::vector<Decision> actions;        // in declaration order
+    std::vector<Decision> beneficiaries;  // in declaration order
+    std::vector<Finding> findings;        // in rule order, then subject order
+    Totals totals;
+};
+
+/// Error when any finding is an error, else warning when any is, else info (or none).
+bool has_errors(const Result& result);
+
+}  // namespace activ
