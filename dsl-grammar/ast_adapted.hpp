@@ -1,0 +1,27 @@
+// Fusion adaptations of the AST, so that X3 can fill the structs member by member.
+// Only the grammar includes this file.
+#pragma once
+#include <boost/fusion/include/adapt_struct.hpp>
+
+#include "dsl-grammar/ast.hpp"
+
+BOOST_FUSION_ADAPT_STRUCT(activ::ast::date_literal, year, month, day)
+BOOST_FUSION_ADAPT_STRUCT(activ::ast::number_literal, text)
+BOOST_FUSION_ADAPT_STRUCT(activ::ast::string_literal, value)
+BOOST_FUSION_ADAPT_STRUCT(activ::ast::bool_literal, value)
+BOOST_FUSION_ADAPT_STRUCT(activ::ast::path, names)
+BOOST_FUSION_ADAPT_STRUCT(activ::ast::set_literal, items)
+BOOST_FUSION_ADAPT_STRUCT(activ::ast::operation, op, right)
+BOOST_FUSION_ADAPT_STRUCT(activ::ast::expression, first, rest)
+BOOST_FUSION_ADAPT_STRUCT(activ::ast::unary, op, right)
+BOOST_FUSION_ADAPT_STRUCT(activ::ast::aggregate, function, collection, filter)
+BOOST_FUSION_ADAPT_STRUCT(activ::ast::header, name, version, title, sources, applies_from,
+                          applies_to)
+BOOST_FUSION_ADAPT_STRUCT(activ::ast::parameter, name, value)
+BOOST_FUSION_ADAPT_STRUCT(activ::ast::exception_clause, condition, then_outcome, because)
+BOOST_FUSION_ADAPT_STRUCT(activ::ast::branch, id, outcome, condition, exceptions, because, cite)
+BOOST_FUSION_ADAPT_STRUCT(activ::ast::otherwise_clause, outcome, because)
+BOOST_FUSION_ADAPT_STRUCT(activ::ast::classification, subject, branches, otherwise)
+BOOST_FUSION_ADAPT_STRUCT(activ::ast::message, language, text)
+BOOST_FUSION_ADAPT_STRUCT(activ::ast::check, id, subject, severity, condition, messages, cite)
+BOOST_FUSION_ADAPT_STRUCT(activ::ast::rule_file, head, items)

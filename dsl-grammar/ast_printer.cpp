@@ -1,0 +1,126 @@
+// Prints an AST back as text: one construct per line, every nested chain in parentheses,
+// so that tests can compare the structure the parser built, not just its success.
+#include <cstdio>
+
+#include "dsl-grammar/parse_rules.hpp"
+
+namespace activ {
+
+namespace {
+
+std::string quoted(const std::string& text) {
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + '"';
+}
+
+std::string print_date(const ast::date_literal& d) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", d.year % 10000, d.month % 100,
+                  d.day % 100);
+    return buffer;
+}
+
+std::string print_expression(const ast::expression& e);
+
+std::string print_path(const ast::path& p) {
+    std::string out;
+    for (const auto& n : p.names) out += (out.empty() ? "" : ".") + n;
+    return out;
+}
+
+struct operand_printer {
+    using result_type = std::string;
+    std::string operator()(const ast::nil&) const { return {}; }
+    std::string operator()(const ast::date_literal& d) const { return print_date(d); }
+    std::string operator()(const ast::number_literal& n) const { return n.text; }
+    std::string operator()(const ast::string_literal& s) const { return quoted(s.value); }
+    std::string operator()(const ast::bool_literal& b) const { return b.value ? "true" : "false"; }
+    std::string operator()(const ast::path& p) const { return print_path(p); }
+    std::string operator()(const ast::set_literal& s) const {
+        std::string out = "{";
+        for (size_t i = 0; i < s.items.size(); ++i) {
+            if (i) out += ", ";
+            out += quoted(s.items[i]);
+        }
+        return out + "}";
+    }
+    std::string operator()(const ast::unary& u) const {
+        return u.op == "not" ? "not " + print(u.right) : u.op + print(u.right);
+    }
+    std::string operator()(const ast::aggregate& a) const {
+        std::string out = a.function + "(" + print_path(a.collection);
+        if (a.filter) out += " where " + print_expression(*a.filter);
+        return out + ")";
+    }
+    std::string operator()(const ast::expression& e) const {
+        return e.rest.empty() ? print_expression(e) : "(" + print_expression(e) + ")";
+    }
+    static std::string print(const ast::operand& o) {
+        return boost::apply_visitor(operand_printer{}, o);
+    }
+};
+
+std::string print_expression(const ast::expression& e) {
+    std::string out = operand_printer::print(e.first);
+    for (const auto& op : e.rest) {
+        out += ' ' + op.op;
+        std::string right = operand_printer::print(op.right);
+        if (!right.empty()) out += ' ' + right;
+    }
+    return out;
+}
+
+struct item_printer {
+    using result_type = void;
+    std::string& out;
+
+    void operator()(const ast::parameter& p) const {
+        out += "param " + p.name + " = " + print_expression(p.value) + '\n';
+    }
+    void operator()(const ast::classification& c) const {
+        out += "classify " + c.subject + '\n';
+        for (const auto& b : c.branches) {
+            out += "  rule " + b.id + ' ' + b.outcome + " when " + print_expression(b.condition) +
+                   '\n';
+            for (const auto& x : b.exceptions) {
+                out += "    unless " + print_expression(x.condition);
+                if (x.then_outcome) out += " then " + *x.then_outcome;
+                if (x.because) out += " because " + quoted(*x.because);
+                out += '\n';
+            }
+            if (b.because) out += "    because " + quoted(*b.because) + '\n';
+            if (b.cite) out += "    cite " + quoted(*b.cite) + '\n';
+        }
+        out += "  otherwise " + c.otherwise.outcome;
+        if (c.otherwise.because) out += " because " + quoted(*c.otherwise.because);
+        out += '\n';
+    }
+    void operator()(const ast::check& c) const {
+        out += "check " + c.id + " on " + c.subject + ' ' + c.severity + " when " +
+               print_expression(c.condition) + '\n';
+        out += "  message";
+        for (const auto& m : c.messages) out += ' ' + m.language + ' ' + quoted(m.text);
+        out += '\n';
+        if (c.cite) out += "  cite " + quoted(*c.cite) + '\n';
+    }
+};
+
+}  // namespace
+
+std::string print_expression_text(const ast::expression& e) { return print_expression(e); }
+
+std::string print_ast(const ast::RuleFile& file) {
+    const auto& h = file.head;
+    std::string out = "ruleset " + quoted(h.name) + " version " + h.version + '\n';
+    if (h.title) out += "  title " + quoted(*h.title) + '\n';
+    for (const auto& s : h.sources) out += "  source " + quoted(s) + '\n';
+    out += "  applies " + print_date(h.applies_from) + " .. " + print_date(h.applies_to) + '\n';
+    for (const auto& item : file.items) boost::apply_visitor(item_printer{out}, item);
+    return out;
+}
+
+}  // namespace activ

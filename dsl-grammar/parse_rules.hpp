@@ -1,0 +1,30 @@
+// The facade of the grammar: text in, AST or diagnostics out. Includes no Spirit header,
+// so engine/ and cli/ never compile X3 templates.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dsl-grammar/ast.hpp"
+#include "dsl-grammar/diagnostic.hpp"
+
+namespace activ {
+
+struct ParseResult {
+    std::optional<ast::RuleFile> file;  // empty on a syntax error
+    std::vector<Diagnostic> diagnostics;
+};
+
+/// Parses a whole rule file. `file` names the source in diagnostics and positions.
+ParseResult parse_rules(std::string_view text, const std::string& file);
+
+/// The AST printed back as canonical text, one construct per line (for dump-ast and tests).
+std::string print_ast(const ast::RuleFile& file);
+
+}  // namespace activ
+
+namespace activ {
+/// One condition printed back as text, as `print_ast` prints it (for explanations).
+std::string print_expression_text(const ast::expression& expression);
+}  // namespace activ

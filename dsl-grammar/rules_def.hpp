@@ -1,0 +1,374 @@
+// The grammar of rule files. Included only by rules.cpp, which instantiates it once.
+#pragma once
+#include <boost/spirit/home/x3.hpp>
+#include <boost/spirit/home/x3/support/utility/annotate_on_success.hpp>
+#include <string>
+
+#include "dsl-grammar/ast.hpp"
+#include "dsl-grammar/ast_adapted.hpp"
+#include "dsl-grammar/config.hpp"
+#include "dsl-grammar/rules.hpp"
+
+namespace activ::grammar {
+
+namespace ascii = x3::ascii;
+
+///////////////////////////////////////////////////////////////////////////////
+// Keywords: a word that must not run on into a name (`order` is not `or`).
+///////////////////////////////////////////////////////////////////////////////
+struct keyword_parser : x3::parser<keyword_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+
+    const char* word;
+    constexpr explicit keyword_parser(const char* w) : word(w) {}
+
+    template <typename Iterator, typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& context, RContext&,
+               Attribute&) const {
+        x3::skip_over(first, last, context);
+        Iterator it = first;
+        for (const char* w = word; *w; ++w, ++it) {
+            if (it == last || *it != *w) return false;
+        }
+        if (it != last && (std::isalnum(static_cast<unsigned char>(*it)) || *it == '_')) {
+            return false;
+        }
+        first = it;
+        return true;
+    }
+};
+
+constexpr keyword_parser kw(const char* word) { return keyword_parser(word); }
+
+/// The keyword, producing its own text as the attribute.
+inline auto kw_text(const char* word, const char* text) {
+    return kw(word) >> x3::attr(std::string(text));
+}
+
+}  // namespace activ::grammar
+
+namespace boost::spirit::x3 {
+template <>
+struct get_info<activ::grammar::keyword_parser> {
+    using result_type = std::string;
+    std::string operator()(activ::grammar::keyword_parser const& p) const {
+        return std::string("'") + p.word + "'";
+    }
+};
+}  // namespace boost::spirit::x3
+
+namespace activ::grammar {
+
+///////////////////////////////////////////////////////////////////////////////
+// Annotation and error handling
+///////////////////////////////////////////////////////////////////////////////
+
+/// Records where a node starts, as a byte offset after any blank or comment.
+struct annotate_position {
+    template <typename T, typename Iterator, typename Context>
+    void on_success(Iterator const& first, Iterator const& last, T& node,
+                    Context const& context) const {
+        if constexpr (std::is_base_of_v<ast::located, T>) {
+            parse_state& state = x3::get<parse_state_tag>(context).get();
+            Iterator it = first;
+            while (it != last) {
+                if (std::isspace(static_cast<unsigned char>(*it))) {
+                    ++it;
+                } else if (*it == '#') {
+                    while (it != last && *it != '\n') ++it;
+                } else {
+                    break;
+                }
+            }
+            node.offset = static_cast<std::size_t>(it - state.begin);
+        }
+    }
+};
+
+/// Turns the first expectation failure into a Diagnostic and stops the parse.
+struct report_expectation_failure {
+    template <typename Iterator, typename Exception, typename Context>
+    x3::error_handler_result on_error(Iterator&, Iterator const& last, Exception const& x,
+                                      Context const& context) const {
+        parse_state& state = x3::get<parse_state_tag>(context).get();
+        Iterator where = x.where();
+        while (where != last && std::isspace(static_cast<unsigned char>(*where))) ++where;
+        Diagnostic d;
+        d.file = state.file;
+        line_column_of(state.text, static_cast<std::size_t>(where - state.begin), d.line,
+                       d.column);
+        d.source_line = line_of(state.text, d.line);
+        std::string found;
+        if (where == last) {
+            found = "the end of the file";
+        } else {
+            Iterator end = where;
+            while (end != last && !std::isspace(static_cast<unsigned char>(*end)) &&
+                   end - where < 24) {
+                ++end;
+            }
+            found = "'" + std::string(where, end) + "'";
+        }
+        d.message = "expected " + x.which() + ", found " + found;
+        state.diagnostics.push_back(std::move(d));
+        return x3::error_handler_result::fail;
+    }
+};
+
+///////////////////////////////////////////////////////////////////////////////
+// Rule IDs
+///////////////////////////////////////////////////////////////////////////////
+// Every rule records where its node starts; only the outermost one reports errors.
+struct name_class : annotate_position {};
+struct rule_id_class : annotate_position {};
+struct text_class : annotate_position {};
+struct date_class : annotate_position {};
+struct number_class : annotate_position {};
+struct string_literal_class : annotate_position {};
+struct version_class : annotate_position {};
+struct bool_class : annotate_position {};
+struct path_class : annotate_position {};
+struct set_class : annotate_position {};
+struct primary_class : annotate_position {};
+struct negation_class : annotate_position {};
+struct signed_class : annotate_position {};
+struct sum_class : annotate_position {};
+struct comparison_tail_class : annotate_position {};
+struct comparison_class : annotate_position {};
+struct not_class : annotate_position {};
+struct conjunction_class : annotate_position {};
+struct condition_class : annotate_position {};
+struct aggregate_class : annotate_position {};
+struct group_class : annotate_position {};
+struct header_class : annotate_position {};
+struct parameter_class : annotate_position {};
+struct exception_class : annotate_position {};
+struct branch_class : annotate_position {};
+struct otherwise_class : annotate_position {};
+struct classification_class : annotate_position {};
+struct message_class : annotate_position {};
+struct check_class : annotate_position {};
+struct item_class : annotate_position {};
+struct end_class : annotate_position {};
+struct subject_class : annotate_position {};
+struct severity_class : annotate_position {};
+struct language_class : annotate_position {};
+struct comparison_op_class : annotate_position {};
+struct outcome_class : annotate_position {};
+struct membership_op_class : annotate_position {};
+struct presence_op_class : annotate_position {};
+struct mention_op_class : annotate_position {};
+struct right_operand_class : annotate_position {};
+struct set_item_class : annotate_position {};
+struct sum_tail_class : annotate_position {};
+struct and_tail_class : annotate_position {};
+struct or_tail_class : annotate_position {};
+struct rule_file_class : annotate_position, report_expectation_failure {};
+
+///////////////////////////////////////////////////////////////////////////////
+// Rules
+///////////////////////////////////////////////////////////////////////////////
+x3::rule<name_class, std::string> const name = "a name";
+x3::rule<rule_id_class, std::string> const rule_id = "a rule id (like expense.in-period)";
+x3::rule<text_class, std::string> const text = "a text in double quotes";
+x3::rule<date_class, ast::date_literal> const date = "a date (YYYY-MM-DD)";
+x3::rule<number_class, ast::number_literal> const number = "a number";
+x3::rule<string_literal_class, ast::string_literal> const string_literal = "a text in double quotes";
+x3::rule<version_class, std::string> const version = "a version (a number or a text)";
+x3::rule<bool_class, ast::bool_literal> const boolean = "true or false";
+x3::rule<path_class, ast::path> const path = "a field, a parameter or a word";
+x3::rule<set_class, ast::set_literal> const set = "a set like {a, \"b c\"}";
+x3::rule<aggregate_class, ast::aggregate> const aggregate = "count(...), any(...) or all(...)";
+x3::rule<group_class, ast::operand> const group = "a condition in parentheses";
+x3::rule<primary_class, ast::operand> const primary = "a value";
+x3::rule<signed_class, ast::unary> const negative = "a negative value";
+x3::rule<negation_class, ast::unary> const negation = "a negated condition";
+x3::rule<sum_class, ast::expression> const sum = "a value";
+x3::rule<comparison_op_class, std::string> const comparison_op =
+    "a comparison (=, !=, <, <=, >, >=)";
+x3::rule<comparison_tail_class, ast::operation> const comparison_tail = "a comparison";
+x3::rule<membership_op_class, std::string> const membership_op = "'in' or 'not in'";
+x3::rule<presence_op_class, std::string> const presence_op = "'is missing' or 'is present'";
+x3::rule<mention_op_class, std::string> const mention_op = "'mentions any' or 'mentions all'";
+x3::rule<right_operand_class, ast::operand> const right_operand = "a value";
+x3::rule<sum_tail_class, ast::operation> const sum_tail = "+ or - and a value";
+x3::rule<and_tail_class, ast::operation> const and_tail = "'and' and a condition";
+x3::rule<or_tail_class, ast::operation> const or_tail = "'or' and a condition";
+x3::rule<set_item_class, std::string> const set_item = "a word or a text in double quotes";
+x3::rule<comparison_class, ast::expression> const comparison = "a condition";
+x3::rule<not_class, ast::operand> const negated_or_comparison = "a condition";
+x3::rule<conjunction_class, ast::expression> const conjunction = "a condition";
+x3::rule<condition_class, ast::expression> const condition = "a condition";
+x3::rule<header_class, ast::header> const header =
+    "the ruleset header (ruleset \"name\" version ... applies ... .. ...)";
+x3::rule<parameter_class, ast::parameter> const parameter = "a parameter";
+x3::rule<exception_class, ast::exception_clause> const exception = "an exception (unless ...)";
+x3::rule<outcome_class, std::string> const outcome = "an outcome (like social or professional)";
+x3::rule<branch_class, ast::branch> const branch = "a branch (rule id outcome when ...)";
+x3::rule<otherwise_class, ast::otherwise_clause> const otherwise =
+    "'otherwise' and the outcome when no branch decides";
+x3::rule<classification_class, ast::classification> const classification = "a classification";
+x3::rule<subject_class, std::string> const subject =
+    "a subject (convention, action, expense, beneficiary or objective)";
+x3::rule<severity_class, std::string> const severity = "a severity (error, warning or info)";
+x3::rule<language_class, std::string> const language = "a language (fr, nl or en)";
+x3::rule<message_class, ast::message> const message = "a message (fr \"...\", nl \"...\", en \"...\")";
+x3::rule<check_class, ast::check> const check = "a check";
+x3::rule<item_class, ast::item> const item = "a declaration";
+x3::rule<end_class> const end_of_file =
+    "a declaration (param, classify or check) or the end of the file";
+rule_file_type const rule_file_rule = "a rule file";
+
+///////////////////////////////////////////////////////////////////////////////
+// Grammar
+///////////////////////////////////////////////////////////////////////////////
+// clang-format off
+inline x3::symbols<> const reserved_words = [] {
+    x3::symbols<> words;
+    for (const char* w : {"and", "or", "not", "in", "is", "missing", "present", "mentions",
+                          "any", "all", "of", "where", "count", "when", "unless", "then",
+                          "because", "cite", "message", "check", "on", "classify", "rule",
+                          "otherwise", "param", "ruleset", "version", "title", "source",
+                          "applies", "true", "false"}) {
+        words.add(w);
+    }
+    return words;
+}();
+
+auto const word_end = !(ascii::alnum | '_');
+auto const reserved = x3::lexeme[reserved_words >> word_end];
+
+auto const name_def =
+    x3::lexeme[!reserved >> (ascii::alpha | x3::char_('_')) >> *(ascii::alnum | x3::char_('_'))];
+
+auto const rule_id_def = x3::lexeme[ascii::alpha >> *(ascii::alnum | x3::char_("_.-"))];
+
+auto const escaped_char = x3::lit('\\') >> x3::char_("\"\\");
+auto const text_def =
+    x3::lexeme['"' > *(escaped_char | (x3::char_ - '"' - '\\' - x3::eol)) > '"'];
+
+auto const two_digits = x3::uint_parser<int, 10, 2, 2>();
+auto const date_def = x3::lexeme[x3::uint_parser<int, 10, 4, 4>() >> '-' >> two_digits >> '-'
+                                 >> two_digits >> word_end];
+
+// Leaves with a single member are filled by actions: X3's single-element sequences are fragile.
+auto const set_text = [](auto& ctx) {
+    auto const& range = x3::_attr(ctx);
+    x3::_val(ctx).text.assign(range.begin(), range.end());
+};
+auto const set_value = [](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); };
+auto const set_true = [](auto& ctx) { x3::_val(ctx).value = true; };
+auto const set_false = [](auto& ctx) { x3::_val(ctx).value = false; };
+auto const set_names = [](auto& ctx) { x3::_val(ctx).names = x3::_attr(ctx); };
+auto const set_items = [](auto& ctx) {
+    if (auto const& items = x3::_attr(ctx)) x3::_val(ctx).items = *items;
+};
+
+auto const number_def =
+    x3::lexeme[x3::raw[+ascii::digit >> -('.' >> +ascii::digit)] >> word_end][set_text];
+
+auto const string_literal_def = text[set_value];
+
+auto const version_def = text | x3::lexeme[+(ascii::alnum | x3::char_("._-"))];
+
+auto const boolean_def = kw("true")[set_true] | kw("false")[set_false];
+
+auto const path_def = (name % '.')[set_names];
+
+auto const set_item_def = name | text;
+auto const set_def = ('{' > -(set_item % ',') > '}')[set_items];
+
+auto const aggregate_function = kw_text("count", "count") | kw_text("any", "any")
+                              | kw_text("all", "all");
+auto const aggregate_def = aggregate_function > '(' > path > -(kw("where") > condition) > ')';
+
+auto const group_def = '(' > condition > ')';
+
+auto const primary_def = date | number | string_literal | boolean | set | aggregate | path
+                       | group | negative;
+
+auto const negative_def = x3::lit('-') >> x3::attr(std::string("-")) > primary;
+
+auto const additive_op = x3::lit('+') >> x3::attr(std::string("+"))
+                       | x3::lit('-') >> x3::attr(std::string("-"));
+auto const sum_tail_def = additive_op > primary;
+auto const sum_def = primary >> *sum_tail;
+
+inline x3::symbols<std::string> const comparison_ops = [] {
+    x3::symbols<std::string> ops;
+    for (const char* op : {"=", "!=", "<", "<=", ">", ">="}) ops.add(op, op);
+    return ops;
+}();
+auto const comparison_op_def = comparison_ops;
+
+auto const membership_op_def = kw_text("in", "in") | kw("not") >> kw_text("in", "not in");
+auto const presence_op_def =
+    kw("is") > (kw_text("missing", "is missing") | kw_text("present", "is present"));
+auto const mention_op_def =
+    kw("mentions") > (kw_text("any", "mentions any") | kw_text("all", "mentions all")) > -kw("of");
+auto const right_operand_def = sum;
+auto const nothing = x3::attr(ast::operand());
+auto const comparison_tail_def = (comparison_op > right_operand)
+                               | (membership_op > right_operand)
+                               | (presence_op >> nothing)
+                               | (mention_op > right_operand);
+auto const comparison_def = sum >> *comparison_tail;
+
+auto const negation_def = kw_text("not", "not") > negated_or_comparison;
+auto const negated_or_comparison_def = negation | comparison;
+
+auto const and_tail_def = kw_text("and", "and") > negated_or_comparison;
+auto const conjunction_def = negated_or_comparison >> *and_tail;
+auto const or_tail_def = kw_text("or", "or") > conjunction;
+auto const condition_def = conjunction >> *or_tail;
+
+auto const header_def = kw("ruleset") > text > kw("version") > version
+                      > -(kw("title") > text) > *(kw("source") > text)
+                      > kw("applies") > date > ".." > date;
+
+auto const parameter_def = kw("param") > name > '=' > condition;
+
+auto const outcome_def = name;
+auto const exception_def = kw("unless") > condition > -(kw("then") > outcome)
+                         > -(kw("because") > text);
+auto const branch_def = kw("rule") > rule_id > outcome > kw("when") > condition
+                      > *exception > -(kw("because") > text) > -(kw("cite") > text);
+auto const otherwise_def = kw("otherwise") > outcome > -(kw("because") > text);
+auto const classification_def = kw("classify") > subject > +branch > otherwise;
+
+inline x3::symbols<std::string> words_of(std::initializer_list<const char*> list) {
+    x3::symbols<std::string> words;
+    for (const char* w : list) words.add(w, w);
+    return words;
+}
+inline x3::symbols<std::string> const subjects =
+    words_of({"convention", "action", "expense", "beneficiary", "objective"});
+inline x3::symbols<std::string> const severities = words_of({"error", "warning", "info"});
+inline x3::symbols<std::string> const languages = words_of({"fr", "nl", "en"});
+
+auto const subject_def = x3::lexeme[subjects >> word_end];
+auto const severity_def = x3::lexeme[severities >> word_end];
+auto const language_def = x3::lexeme[languages >> word_end];
+
+auto const message_def = language > text;
+auto const check_def = kw("check") > rule_id > kw("on") > subject > severity > kw("when")
+                     > condition > kw("message") > +message > -(kw("cite") > text);
+
+auto const item_def = parameter | classification | check;
+auto const end_of_file_def = x3::eoi;
+auto const rule_file_rule_def = x3::eps > header > *item > end_of_file;
+// clang-format on
+
+BOOST_SPIRIT_DEFINE(name, rule_id, text, date, number, string_literal, version, boolean, path,
+                    set, set_item, aggregate, group, primary, negative, sum, sum_tail, and_tail, or_tail, comparison_op,
+                    comparison_tail, membership_op, presence_op, mention_op, right_operand, comparison, negation, negated_or_comparison, conjunction,
+                    condition, header, parameter, outcome, exception, branch, otherwise,
+                    classification, subject, severity, language, message, check, item,
+                    end_of_file, rule_file_rule)
+
+}  // namespace activ::grammar
+
+namespace activ::grammar {
+rule_file_type const& rule_file() { return rule_file_rule; }
+}  // namespace activ::grammar

@@ -1,0 +1,88 @@
+// A compiled ruleset: expressions as a flat array of typed nodes whose field reads are
+// resolved getters, parameters folded to constants and sets pre-folded for matching.
+// Built by engine/compile, run by engine/evaluate; internal to the engine.
+#pragma once
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/result.hpp"
+#include "engine/schema.hpp"
+
+namespace activ {
+
+enum class Op : uint8_t {
+    constant,   // value
+    scope,      // the record of scope level `level`
+    field,      // field->get(child record)
+    is_missing, is_present,
+    not_, and_, or_,
+    eq, ne, lt, le, gt, ge,
+    in_set, not_in_set, mentions_any, mentions_all,
+    add, sub, neg,
+    count, any, all,  // over the list `left`, filter `right` (-1: none) at scope `level`
+};
+
+struct Node {
+    Op op = Op::constant;
+    schema::Type type = schema::Type::boolean;
+    int left = -1;
+    int right = -1;
+    int level = 0;
+    const schema::Field* field = nullptr;
+    schema::Value value;  // constant
+    std::string label;    // how an explanation names it: expense.date, submission_deadline
+    bool explain = false; // whether an explanation lists its value
+};
+
+struct TemplatePart {
+    std::string text;  // literal text, or
+    int node = -1;     // a value to format
+};
+
+struct CompiledMessage {
+    std::string language;
+    std::vector<TemplatePart> parts;
+};
+
+struct CompiledCheck {
+    std::string id;
+    Severity severity = Severity::error;
+    schema::RecordKind subject = schema::RecordKind::convention;
+    int condition = -1;
+    std::vector<CompiledMessage> messages;
+    std::string cite;
+    int line = 0;
+};
+
+struct CompiledException {
+    int condition = -1;
+    std::optional<std::string> then_outcome;
+    std::string because;
+};
+
+struct CompiledBranch {
+    std::string id;
+    std::string outcome;
+    int condition = -1;
+    std::vector<CompiledException> exceptions;
+    std::string because;
+    std::string cite;
+};
+
+struct CompiledClassification {
+    std::vector<CompiledBranch> branches;
+    std::string otherwise_outcome;
+    std::string otherwise_because;
+    std::string otherwise_id;
+};
+
+struct Program {
+    std::vector<Node> nodes;
+    std::deque<schema::TextSet> sets;  // deque: nodes point into it
+    std::optional<CompiledClassification> action_classification;
+    std::vector<CompiledCheck> checks;
+};
+
+}  // namespace activ

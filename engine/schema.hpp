@@ -1,0 +1,89 @@
+// What the rules language can read from a convention: every record kind, its fields,
+// their types, and a getter per field, so that compiled rules read a field through a
+// resolved slot and never look a name up while evaluating.
+#pragma once
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/model.hpp"
+
+namespace activ::schema {
+
+enum class RecordKind : uint8_t {
+    convention, cpas, period, action, expense, piis, step, score, assessment, beneficiary,
+    objective, evaluation
+};
+const char* record_name(RecordKind kind);
+
+enum class Type : uint8_t { boolean, number, decimal, money, share, date, text, symbol, record, list, set };
+const char* type_name(Type type);
+
+/// Words and texts of a set, as written (sorted, for `in`) and folded (for `mentions`).
+struct TextSet {
+    std::vector<std::string> items;
+    std::vector<std::string> folded;
+};
+
+/// A list of records: contiguous (`indices` null) or picked from `base` by index.
+struct ListRef {
+    const char* base = nullptr;
+    const int* indices = nullptr;
+    uint32_t size = 0;
+    uint32_t stride = 0;
+    const void* at(uint32_t i) const {
+        return base + static_cast<size_t>(indices ? indices[i] : static_cast<int>(i)) * stride;
+    }
+};
+
+/// A value while evaluating. `missing` values carry the path of the field not given.
+struct Value {
+    Type type = Type::boolean;
+    bool missing = false;
+    bool boolean = false;
+    int64_t integer = 0;  // number; money in cents; share in millionths; date in days;
+                          // decimal in units of 10^-scale
+    int scale = 0;        // decimal only
+    std::string_view text;  // text and symbol
+    const void* record = nullptr;
+    ListRef list;
+    const TextSet* set = nullptr;
+    const std::string* missing_path = nullptr;
+    RecordKind record_kind = RecordKind::convention;  // record and list
+};
+
+Value missing_value(Type type);
+Value bool_value(bool b);
+Value number_value(int64_t n);
+Value money_value(Money m);
+Value share_value(Share s);
+Value date_value(Date d);
+Value text_value(std::string_view text, Type type = Type::text);
+
+/// Per-convention state the getters may need beyond the record itself.
+struct EvalContext {
+    const Convention* convention = nullptr;
+    std::vector<std::string_view> activation;  // per action index, once classified
+    std::vector<std::string> action_text;      // per action: title and description
+};
+
+using Getter = Value (*)(const void* record, const EvalContext& context);
+
+struct Field {
+    std::string_view name;
+    Type type;
+    RecordKind record;  // for record and list fields: the kind of record
+    Getter get;
+    std::string_view vocabulary;  // closed symbol vocabularies, space-separated; empty = open
+    std::string_view meaning;
+};
+
+std::span<const Field> fields_of(RecordKind kind);
+const Field* find_field(RecordKind kind, std::string_view name);
+
+/// The text of a value for messages and explanations: 2015-03-31, 1480.00, 0.4, true.
+std::string format_value(const Value& value);
+
+}  // namespace activ::schema
