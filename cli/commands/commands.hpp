@@ -1,0 +1,31 @@
+// The subcommands of `activ`: each declares its options on a CLI11 subcommand and
+// hands back what to run once the command line is parsed. main.cpp holds the table.
+#pragma once
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <vector>
+
+#include "dsl-grammar/diagnostic.hpp"
+
+namespace activ::cli {
+
+/// Exit statuses, as spec/convention-format.md promises them.
+enum Status : int { status_clean = 0, status_findings = 1, status_unreadable = 2 };
+
+/// Declares a subcommand's options on `sub`; the returned function runs it and gives
+/// the exit status.
+using Setup = std::function<int()> (*)(CLI::App& sub);
+
+struct Command {
+    const char* name;
+    const char* help;
+    Setup setup;
+};
+
+std::function<int()> setup_check(CLI::App& sub);
+std::function<int()> setup_dump_ast(CLI::App& sub);
+
+/// Renders every diagnostic to stderr, warnings too; true when one is an error.
+bool print_diagnostics(const std::vector<Diagnostic>& diagnostics);
+
+}  // namespace activ::cli

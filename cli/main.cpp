@@ -1,0 +1,74 @@
+// The `activ` command: parses the command line and hands over to one subcommand.
+// Domain logic lives in engine/; this only chooses, prints and sets the exit status.
+#include <fmt/core.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+#include <functional>
+#include <utility>
+#include <vector>
+
+#include "cli/commands/commands.hpp"
+
+#ifndef ACTIV_VERSION
+#define ACTIV_VERSION "unknown"
+#endif
+
+namespace {
+
+using namespace activ::cli;
+
+std::function<int()> setup_version(CLI::App&) {
+    return [] {
+        fmt::print("activ {}\n", ACTIV_VERSION);
+        return status_clean;
+    };
+}
+
+const Command commands[] = {
+    {"check", "Check convention files against the rules and report actions, findings and totals",
+     setup_check},
+    {"dump-ast", "Print a rule file as the grammar parsed it", setup_dump_ast},
+    {"version", "Print the version of activ", setup_version},
+};
+
+int run(int argc, char** argv) {
+    CLI::App app{
+        "activ checks Belgian CPAS social-activation subsidy conventions against rule files.",
+        "activ"};
+    app.set_version_flag("--version", "activ " ACTIV_VERSION);
+    app.require_subcommand(1);
+    app.footer("Run `activ SUBCOMMAND --help` for the options of one subcommand.");
+    std::vector<std::pair<CLI::App*, std::function<int()>>> chosen;
+    for (const auto& command : commands) {
+        CLI::App* sub = app.add_subcommand(command.name, command.help);
+        chosen.emplace_back(sub, command.setup(*sub));
+    }
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::Success& e) {  // --help, --version
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return status_unreadable;
+    }
+    for (auto& [sub, action] : chosen)
+        if (sub->parsed()) return action();
+    return status_unreadable;  // unreachable: require_subcommand(1)
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        std::fflush(stdout);
+        fmt::print(stderr, "activ: {}\n", e.what());
+    } catch (...) {
+        std::fflush(stdout);
+        fmt::print(stderr, "activ: unexpected failure\n");
+    }
+    return status_unreadable;
+}

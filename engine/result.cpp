@@ -1,0 +1,42 @@
+// Names of the result's enumerations as reports and the JSON contract spell them,
+// and the one question the CLI asks of a result: does it hold an error finding?
+#include "engine/result.hpp"
+
+#include <algorithm>
+
+namespace activ {
+
+const char* to_string(Severity severity) {
+    switch (severity) {
+        case Severity::error:
+            return "error";
+        case Severity::warning:
+            return "warning";
+        case Severity::info:
+            return "info";
+    }
+    return "error";  // unreachable for valid enumerators; keeps -Wreturn-type quiet
+}
+
+const char* to_string(SubjectKind kind) {
+    switch (kind) {
+        case SubjectKind::convention:
+            return "convention";
+        case SubjectKind::action:
+            return "action";
+        case SubjectKind::expense:
+            return "expense";
+        case SubjectKind::beneficiary:
+            return "beneficiary";
+        case SubjectKind::objective:
+            return "objective";
+    }
+    return "convention";
+}
+
+bool has_errors(const Result& result) {
+    return std::any_of(result.findings.begin(), result.findings.end(),
+                       [](const Finding& f) { return f.severity == Severity::error; });
+}
+
+}  // namespace activ
