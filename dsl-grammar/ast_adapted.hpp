@@ -6,11 +6,11 @@
 #include "dsl-grammar/ast.hpp"
 
 BOOST_FUSION_ADAPT_STRUCT(activ::ast::date_literal, year, month, day)
-BOOST_FUSION_ADAPT_STRUCT(activ::ast::number_literal, text)
-BOOST_FUSION_ADAPT_STRUCT(activ::ast::string_literal, value)
-BOOST_FUSION_ADAPT_STRUCT(activ::ast::bool_literal, value)
-BOOST_FUSION_ADAPT_STRUCT(activ::ast::path, names)
-BOOST_FUSION_ADAPT_STRUCT(activ::ast::set_literal, items)
+BOOST_FUSION_ADAPT_STRUCT(activ::ast::number_literal, offset, text)
+BOOST_FUSION_ADAPT_STRUCT(activ::ast::string_literal, offset, value)
+BOOST_FUSION_ADAPT_STRUCT(activ::ast::bool_literal, offset, value)
+BOOST_FUSION_ADAPT_STRUCT(activ::ast::path, offset, names)
+BOOST_FUSION_ADAPT_STRUCT(activ::ast::set_literal, offset, items)
 BOOST_FUSION_ADAPT_STRUCT(activ::ast::operation, op, right)
 BOOST_FUSION_ADAPT_STRUCT(activ::ast::expression, first, rest)
 BOOST_FUSION_ADAPT_STRUCT(activ::ast::unary, op, right)

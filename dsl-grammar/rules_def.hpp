@@ -64,24 +64,44 @@ namespace activ::grammar {
 // Annotation and error handling
 ///////////////////////////////////////////////////////////////////////////////
 
-/// Records where a node starts, as a byte offset after any blank or comment.
+/// Byte offset of the first token at or after `it` (blanks and comments skipped).
+template <typename Iterator, typename Context>
+std::size_t token_offset(Iterator it, Iterator const& last, Context const& context) {
+    parse_state& state = x3::get<parse_state_tag>(context).get();
+    while (it != last) {
+        if (std::isspace(static_cast<unsigned char>(*it))) {
+            ++it;
+        } else if (*it == '#') {
+            while (it != last && *it != '\n') ++it;
+        } else {
+            break;
+        }
+    }
+    return static_cast<std::size_t>(it - state.begin);
+}
+
+/// Produces the offset of the next token without consuming it: the first member of the
+/// AST leaves, so that they need no semantic action (which would hide them from on_success).
+struct current_offset_parser : x3::parser<current_offset_parser> {
+    using attribute_type = std::size_t;
+    static bool const has_attribute = true;
+
+    template <typename Iterator, typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& context, RContext&,
+               Attribute& attribute) const {
+        x3::traits::move_to(token_offset(first, last, context), attribute);
+        return true;
+    }
+};
+constexpr current_offset_parser current_offset{};
+
+/// Records where a node starts.
 struct annotate_position {
     template <typename T, typename Iterator, typename Context>
     void on_success(Iterator const& first, Iterator const& last, T& node,
                     Context const& context) const {
         if constexpr (std::is_base_of_v<ast::located, T>) {
-            parse_state& state = x3::get<parse_state_tag>(context).get();
-            Iterator it = first;
-            while (it != last) {
-                if (std::isspace(static_cast<unsigned char>(*it))) {
-                    ++it;
-                } else if (*it == '#') {
-                    while (it != last && *it != '\n') ++it;
-                } else {
-                    break;
-                }
-            }
-            node.offset = static_cast<std::size_t>(it - state.begin);
+            node.offset = token_offset(first, last, context);
         }
     }
 };
@@ -253,31 +273,20 @@ auto const date_def = x3::lexeme[x3::uint_parser<int, 10, 4, 4>() >> '-' >> two_
                                  >> two_digits >> word_end];
 
 // Leaves with a single member are filled by actions: X3's single-element sequences are fragile.
-auto const set_text = [](auto& ctx) {
-    auto const& range = x3::_attr(ctx);
-    x3::_val(ctx).text.assign(range.begin(), range.end());
-};
-auto const set_value = [](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); };
-auto const set_true = [](auto& ctx) { x3::_val(ctx).value = true; };
-auto const set_false = [](auto& ctx) { x3::_val(ctx).value = false; };
-auto const set_names = [](auto& ctx) { x3::_val(ctx).names = x3::_attr(ctx); };
-auto const set_items = [](auto& ctx) {
-    if (auto const& items = x3::_attr(ctx)) x3::_val(ctx).items = *items;
-};
-
 auto const number_def =
-    x3::lexeme[x3::raw[+ascii::digit >> -('.' >> +ascii::digit)] >> word_end][set_text];
+    current_offset >> x3::lexeme[x3::raw[+ascii::digit >> -('.' >> +ascii::digit)] >> word_end];
 
-auto const string_literal_def = text[set_value];
+auto const string_literal_def = current_offset >> text;
 
 auto const version_def = text | x3::lexeme[+(ascii::alnum | x3::char_("._-"))];
 
-auto const boolean_def = kw("true")[set_true] | kw("false")[set_false];
+auto const boolean_def =
+    current_offset >> (kw("true") >> x3::attr(true) | kw("false") >> x3::attr(false));
 
-auto const path_def = (name % '.')[set_names];
+auto const path_def = current_offset >> (name % '.');
 
 auto const set_item_def = name | text;
-auto const set_def = ('{' > -(set_item % ',') > '}')[set_items];
+auto const set_def = current_offset >> ('{' > -(set_item % ',') > '}');
 
 auto const aggregate_function = kw_text("count", "count") | kw_text("any", "any")
                               | kw_text("all", "all");

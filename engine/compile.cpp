@@ -296,7 +296,7 @@ private:
             int operator()(const ast::path& p) const { return c.compile_path(p, bare); }
             int operator()(const ast::unary& u) const { return c.compile_unary(u); }
             int operator()(const ast::aggregate& a) const { return c.compile_aggregate(a); }
-            int operator()(const ast::expression& e) const { return c.compile_expression(e); }
+            int operator()(const ast::expression& e) const { return c.compile_expression(e, bare); }
         };
         return boost::apply_visitor(visitor{*this, bare}, o);
     }
@@ -499,10 +499,10 @@ private:
         return add(std::move(n));
     }
 
-    int compile_expression(const ast::expression& e) {
+    int compile_expression(const ast::expression& e, BareWord* bare = nullptr) {
+        if (e.rest.empty()) return compile_operand(e.first, bare);
         BareWord bare_left;
-        int left = compile_operand(e.first, e.rest.empty() ? nullptr : &bare_left);
-        if (e.rest.empty()) return left;
+        int left = compile_operand(e.first, &bare_left);
         bool const comparison_level = is_comparison(e.rest.front().op);
         if (comparison_level && e.rest.size() > 1) {
             error(e.rest[1].offset, "comparisons cannot be chained; join them with 'and'");
@@ -512,6 +512,8 @@ private:
             BareWord bare_right;
             int right = operation.op == "is missing" || operation.op == "is present"
                             ? -1
+                        : is_vocabulary_word(left, operation)
+                            ? symbol_constant(single_path(operation.right)->names.front())
                             : compile_operand(operation.right, &bare_right);
             if (left == -1 || right == -1) {
                 if (left == -2) unknown_word(bare_left);
@@ -550,6 +552,37 @@ private:
         return add(std::move(n));
     }
 
+    /// The path an operand is, through any parentheses-free nesting; null otherwise.
+    static const ast::path* single_path(const ast::operand& o) {
+        if (auto const* p = boost::get<ast::path>(&o)) return p;
+        if (auto const* e = boost::get<x3::forward_ast<ast::expression>>(&o)) {
+            if (e->get().rest.empty()) return single_path(e->get().first);
+        }
+        return nullptr;
+    }
+
+    /// `scheme = cluster`: a word of the field's vocabulary wins over a field of that name.
+    bool is_vocabulary_word(int left, const ast::operation& operation) {
+        if (left < 0 || (operation.op != "=" && operation.op != "!=")) return false;
+        const schema::Field* f = node(left).field;
+        const ast::path* path = single_path(operation.right);
+        if (!f || f->vocabulary.empty() || !path || path->names.size() != 1) return false;
+        std::string_view const word = path->names.front();
+        std::string_view v = f->vocabulary;
+        for (size_t at = v.find(word); at != std::string_view::npos; at = v.find(word, at + 1)) {
+            bool const starts = at == 0 || v[at - 1] == ' ';
+            bool const ends = at + word.size() == v.size() || v[at + word.size()] == ' ';
+            if (starts && ends) return true;
+        }
+        return false;
+    }
+
+    int symbol_constant(const std::string& word) {
+        p_.sets.emplace_back();
+        p_.sets.back().items.push_back(word);
+        return constant(schema::text_value(p_.sets.back().items.back(), Type::symbol));
+    }
+
     /// A bare word beside a word field is one of its values (`kind = collective`).
     int symbol_for(const BareWord& bare, int other) {
         const schema::Field* f = node(other).field;
@@ -569,9 +602,7 @@ private:
                 return -1;
             }
         }
-        p_.sets.emplace_back();
-        p_.sets.back().items.push_back(bare.name);
-        return constant(schema::text_value(p_.sets.back().items.back(), Type::symbol));
+        return symbol_constant(bare.name);
     }
 
     /// Turns a number written in the rules into the other side's kind of value.

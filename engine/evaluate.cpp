@@ -34,7 +34,11 @@ public:
     Value eval(int index) {
         Value v = eval_node(p_.nodes[static_cast<size_t>(index)]);
         const Node& n = p_.nodes[static_cast<size_t>(index)];
-        if (recording_ && aggregate_depth_ == 0 && n.explain) record(n.label, v);
+        // A present record says nothing a clerk can read; its fields are recorded instead.
+        if (recording_ && aggregate_depth_ == 0 && n.explain &&
+            (v.missing || (v.type != Type::record && v.type != Type::list))) {
+            record(n.label, v);
+        }
         return v;
     }
 

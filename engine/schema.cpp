@@ -157,7 +157,7 @@ const std::array action_fields = {
     Field{"start", Type::date, {}, [](const void* r, const C&) { return optional_date(as<Action>(r).start); }, {}, "first day"},
     Field{"end", Type::date, {}, [](const void* r, const C&) { return optional_date(as<Action>(r).end); }, {}, "last day"},
     Field{"partner_count", Type::number, {}, [](const void* r, const C&) { return text_list_count(as<Action>(r).partners); }, {}, "how many partners are named"},
-    Field{"activation", Type::symbol, {}, [](const void* r, const C& c) { return text_value(c.activation[static_cast<size_t>(&as<Action>(r) - c.convention->actions.data())], Type::symbol); }, {}, "the class the classification gave: social, professional or unclassified"},
+    Field{"activation", Type::symbol, {}, [](const void* r, const C& c) { return text_value(c.activation[static_cast<size_t>(&as<Action>(r) - c.convention->actions.data())], Type::symbol); }, "social professional unclassified", "the class the classification gave: social, professional or unclassified"},
 };
 
 const std::array expense_fields = {
