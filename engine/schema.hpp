@@ -65,7 +65,7 @@ Value text_value(std::string_view text, Type type = Type::text);
 /// Per-convention state the getters may need beyond the record itself.
 struct EvalContext {
     const Convention* convention = nullptr;
-    std::vector<std::string_view> activation;  // per action index, once classified
+    std::vector<std::string> activation;  // per action index, once classified
     std::vector<std::string> action_text;      // per action: title and description
 };
 

@@ -1,0 +1,31 @@
+// Test support: run the shipped 2015 rules over a convention written inline as YAML,
+// and ask the result what fired, so that each test reads as an example of a rule.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "engine/result.hpp"
+
+namespace activ::testing {
+
+/// A clean 2015 convention: one collective language course A1, one documented expense
+/// E1 of 100.00 on it. `actions`, `expenses` and `tail` (more top-level keys of the
+/// convention, indented by 2) replace or extend it; an empty string keeps the default.
+std::string convention_2015(const std::string& actions = "", const std::string& expenses = "",
+                            const std::string& tail = "");
+
+/// Loads `yaml` (failing the test on any load error) and evaluates it with
+/// rules/be/social-activation-2015.rules.
+Result check_2015(const std::string& yaml);
+
+/// The ids of the subjects that `rule` fired on, in order.
+std::vector<std::string> fired(const Result& result, const std::string& rule);
+
+/// The one finding of `rule` on `subject_id`; fails the test when there is not exactly one.
+const Finding& finding(const Result& result, const std::string& rule,
+                       const std::string& subject_id);
+
+/// The activation class of an action.
+std::string activation_of(const Result& result, const std::string& action_id);
+
+}  // namespace activ::testing
