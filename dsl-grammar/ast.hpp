@@ -97,12 +97,17 @@ struct parameter : located {
     expression value;
 };
 
-/// `unless cond [then outcome] [because "..."]`: an exception to a branch. Without
+/// `then outcome [because "..."]`: what an exception decides instead.
+struct then_clause : located {
+    std::string outcome;
+    boost::optional<std::string> because;
+};
+
+/// `unless cond [then outcome [because "..."]]`: an exception to a branch. Without
 /// `then`, the branch simply does not decide and the next branch is tried.
 struct exception_clause : located {
     expression condition;
-    boost::optional<std::string> then_outcome;
-    boost::optional<std::string> because;
+    boost::optional<then_clause> then;
 };
 
 /// `rule id  outcome when cond  unless ...  because "..."  cite "..."`.

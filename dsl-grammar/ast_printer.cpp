@@ -6,6 +6,8 @@
 
 namespace activ {
 
+namespace x3 = boost::spirit::x3;
+
 namespace {
 
 std::string quoted(const std::string& text) {
@@ -25,6 +27,16 @@ std::string print_date(const ast::date_literal& d) {
 }
 
 std::string print_expression(const ast::expression& e);
+
+/// Precedence levels wrap a lone operand in expressions without operators: skip them.
+const ast::expression& innermost(const ast::expression& e) {
+    if (e.rest.empty()) {
+        if (auto const* inner = boost::get<x3::forward_ast<ast::expression>>(&e.first)) {
+            return innermost(inner->get());
+        }
+    }
+    return e;
+}
 
 std::string print_path(const ast::path& p) {
     std::string out;
@@ -57,14 +69,17 @@ struct operand_printer {
         return out + ")";
     }
     std::string operator()(const ast::expression& e) const {
-        return e.rest.empty() ? print_expression(e) : "(" + print_expression(e) + ")";
+        const ast::expression& chain = innermost(e);
+        return chain.rest.empty() ? print_expression(chain) : "(" + print_expression(chain) + ")";
     }
     static std::string print(const ast::operand& o) {
         return boost::apply_visitor(operand_printer{}, o);
     }
 };
 
-std::string print_expression(const ast::expression& e) {
+std::string print_expression(const ast::expression& whole) {
+    // A lone operand is printed as itself: parentheses only mark a chain inside a chain.
+    const ast::expression& e = innermost(whole);
     std::string out = operand_printer::print(e.first);
     for (const auto& op : e.rest) {
         out += ' ' + op.op;
@@ -88,8 +103,10 @@ struct item_printer {
                    '\n';
             for (const auto& x : b.exceptions) {
                 out += "    unless " + print_expression(x.condition);
-                if (x.then_outcome) out += " then " + *x.then_outcome;
-                if (x.because) out += " because " + quoted(*x.because);
+                if (x.then) {
+                    out += " then " + x.then->outcome;
+                    if (x.then->because) out += " because " + quoted(*x.then->because);
+                }
                 out += '\n';
             }
             if (b.because) out += "    because " + quoted(*b.because) + '\n';

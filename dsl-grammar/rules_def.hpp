@@ -181,6 +181,7 @@ struct presence_op_class : annotate_position {};
 struct mention_op_class : annotate_position {};
 struct right_operand_class : annotate_position {};
 struct set_item_class : annotate_position {};
+struct then_class : annotate_position {};
 struct sum_tail_class : annotate_position {};
 struct and_tail_class : annotate_position {};
 struct or_tail_class : annotate_position {};
@@ -223,6 +224,7 @@ x3::rule<condition_class, ast::expression> const condition = "a condition";
 x3::rule<header_class, ast::header> const header =
     "the ruleset header (ruleset \"name\" version ... applies ... .. ...)";
 x3::rule<parameter_class, ast::parameter> const parameter = "a parameter";
+x3::rule<then_class, ast::then_clause> const then = "'then' and an outcome";
 x3::rule<exception_class, ast::exception_clause> const exception = "an exception (unless ...)";
 x3::rule<outcome_class, std::string> const outcome = "an outcome (like social or professional)";
 x3::rule<branch_class, ast::branch> const branch = "a branch (rule id outcome when ...)";
@@ -339,8 +341,8 @@ auto const header_def = kw("ruleset") > text > kw("version") > version
 auto const parameter_def = kw("param") > name > '=' > condition;
 
 auto const outcome_def = name;
-auto const exception_def = kw("unless") > condition > -(kw("then") > outcome)
-                         > -(kw("because") > text);
+auto const then_def = kw("then") > outcome > -(kw("because") > text);
+auto const exception_def = kw("unless") > condition > -then;
 auto const branch_def = kw("rule") > rule_id > outcome > kw("when") > condition
                       > *exception > -(kw("because") > text) > -(kw("cite") > text);
 auto const otherwise_def = kw("otherwise") > outcome > -(kw("because") > text);
@@ -372,7 +374,7 @@ auto const rule_file_rule_def = x3::eps > header > *item > end_of_file;
 BOOST_SPIRIT_DEFINE(name, rule_id, text, date, number, string_literal, version, boolean, path,
                     set, set_item, aggregate, group, primary, negative, sum, sum_tail, and_tail, or_tail, comparison_op,
                     comparison_tail, membership_op, presence_op, mention_op, right_operand, comparison, negation, negated_or_comparison, conjunction,
-                    condition, header, parameter, outcome, exception, branch, otherwise,
+                    condition, header, parameter, outcome, then, exception, branch, otherwise,
                     classification, subject, severity, language, message, check, item,
                     end_of_file, rule_file_rule)
 

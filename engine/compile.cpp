@@ -169,8 +169,10 @@ private:
             for (const auto& x : b.exceptions) {
                 CompiledException e;
                 e.condition = compile_condition(x.condition);
-                if (x.then_outcome) e.then_outcome = checked_outcome(*x.then_outcome, x.offset);
-                e.because = x.because.value_or("");
+                if (x.then) {
+                    e.then_outcome = checked_outcome(x.then->outcome, x.then->offset);
+                    e.because = x.then->because.value_or("");
+                }
                 branch.exceptions.push_back(std::move(e));
             }
             branch.because = b.because.value_or("");

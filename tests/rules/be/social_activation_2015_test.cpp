@@ -137,7 +137,7 @@ TEST_CASE("declarations of intent are not enough: one concrete collective action
     CHECK(fired(individual_only, "convention.concrete-collective-action") == Ids{"T-2015-1"});
     CHECK(finding(individual_only, "convention.concrete-collective-action", "T-2015-1")
               .explanation ==
-          Explanation{{"count(actions where (kind = collective))", "0"}});
+          Explanation{{"count(actions where kind = collective)", "0"}});
     CHECK(fired(check_2015(convention_2015()), "convention.concrete-collective-action").empty());
 }
 
