@@ -70,7 +70,11 @@ struct operand_printer {
     }
     std::string operator()(const ast::expression& e) const {
         const ast::expression& chain = innermost(e);
-        return chain.rest.empty() ? print_expression(chain) : "(" + print_expression(chain) + ")";
+        if (chain.rest.empty()) return print_expression(chain);
+        std::string out = "(";
+        out += print_expression(chain);
+        out += ')';
+        return out;
     }
     static std::string print(const ast::operand& o) {
         return boost::apply_visitor(operand_printer{}, o);

@@ -246,13 +246,14 @@ rule_file_type const rule_file_rule = "a rule file";
 // Grammar
 ///////////////////////////////////////////////////////////////////////////////
 // clang-format off
+// Words that end a condition or start a declaration. Header words (title, source...) are
+// not reserved: `title` is also a field of an action.
 inline x3::symbols<> const reserved_words = [] {
     x3::symbols<> words;
     for (const char* w : {"and", "or", "not", "in", "is", "missing", "present", "mentions",
                           "any", "all", "of", "where", "count", "when", "unless", "then",
                           "because", "cite", "message", "check", "on", "classify", "rule",
-                          "otherwise", "param", "ruleset", "version", "title", "source",
-                          "applies", "true", "false"}) {
+                          "otherwise", "param", "true", "false"}) {
         words.add(w);
     }
     return words;

@@ -511,22 +511,19 @@ private:
             return -1;
         }
         for (const auto& operation : e.rest) {
+            if (operation.op == "is missing" || operation.op == "is present") {
+                if (left == -2) unknown_word(bare_left);
+                if (left < 0) return -1;
+                left = compile_presence(left, operation);
+                if (left < 0) return -1;
+                continue;
+            }
             BareWord bare_right;
-            int right = operation.op == "is missing" || operation.op == "is present"
-                            ? -1
-                        : is_vocabulary_word(left, operation)
+            int right = is_vocabulary_word(left, operation)
                             ? symbol_constant(single_path(operation.right)->names.front())
                             : compile_operand(operation.right, &bare_right);
-            if (left == -1 || right == -1) {
-                if (left == -2) unknown_word(bare_left);
-                if (right == -2) unknown_word(bare_right);
-                if (right == -1 && (operation.op == "is missing" || operation.op == "is present") &&
-                    left >= 0) {
-                    left = compile_presence(left, operation);
-                    continue;
-                }
-                return -1;
-            }
+            // A bare word beside a side that failed says nothing more.
+            if (left == -1 || right == -1) return -1;
             left = compile_binary(left, right, bare_left, bare_right, operation);
             if (left < 0) return -1;
         }
@@ -587,6 +584,10 @@ private:
 
     /// A bare word beside a word field is one of its values (`kind = collective`).
     int symbol_for(const BareWord& bare, int other) {
+        if (type_of(other) != Type::symbol && type_of(other) != Type::text) {
+            unknown_word(bare);
+            return -1;
+        }
         const schema::Field* f = node(other).field;
         if (f && !f->vocabulary.empty()) {
             std::vector<std::string> words;
@@ -758,6 +759,20 @@ CompiledRuleset compile_ruleset_text(std::string_view text, const std::string& f
         out.info.applies_to = *to;
     }
     compiler.compile(*parsed.file);
+    bool incomplete = std::any_of(program->checks.begin(), program->checks.end(),
+                                  [](const CompiledCheck& c) { return c.condition < 0; });
+    if (program->action_classification) {
+        for (const auto& b : program->action_classification->branches) {
+            incomplete = incomplete || b.condition < 0;
+            for (const auto& x : b.exceptions) incomplete = incomplete || x.condition < 0;
+        }
+    }
+    if (incomplete && out.diagnostics.empty()) {
+        Diagnostic d;
+        d.file = file;
+        d.message = "a condition could not be compiled (please report this rule file)";
+        out.diagnostics.push_back(std::move(d));
+    }
     sort_by_position(out.diagnostics);
     bool const failed = std::any_of(out.diagnostics.begin(), out.diagnostics.end(), [](auto& d) {
         return d.level == Diagnostic::Level::error;
