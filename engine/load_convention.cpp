@@ -1,0 +1,478 @@
+// Reads a convention file (spec/convention-format.md, version 1) into the typed model.
+// This file says which keys each mapping holds and what kind each value is; the
+// generic strict reading lives in engine/yaml_reader. Every problem is collected, and
+// any error means no convention: evaluation never sees a half-read file.
+#include "engine/load_convention.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <sstream>
+
+#include "engine/yaml_reader.hpp"
+
+namespace activ {
+
+using namespace strict_yaml;
+
+namespace {
+
+const std::string supported_format = "convention/1";
+
+// Closed vocabularies of the format. Action categories are deliberately absent: rule
+// files may add categories, so the loader only checks that one is a word.
+const std::vector<std::string> action_kinds = {"collective", "individual"};
+const std::vector<std::string> schemes = {"cluster", "city"};
+const std::vector<std::string> cost_types = {"personnel", "operating", "participant", "investment",
+                                             "overhead"};
+const std::vector<std::string> incomes = {"integration_income", "equivalent_social_aid", "none",
+                                          "other"};
+const std::vector<std::string> piis_kinds = {"social_activation", "professional", "training",
+                                             "other"};
+const std::vector<std::string> achievements = {"yes", "partly", "no"};
+const std::vector<std::string> steps = {
+    "intake",   "screening",  "orientation",        "social_activation",
+    "training", "on_the_job", "job_search_support", "follow_up"};
+
+constexpr int64_t max_year = 9999;
+constexpr int64_t max_score = 10;
+
+bool is_category_word(const std::string& text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    });
+}
+
+std::optional<std::string> read_category(YamlReader& reader, const Field& field) {
+    auto text = read_text(reader, field);
+    if (text && !is_category_word(*text)) {
+        reader.error(field.mark(),
+                     "expected a category word (lowercase letters, digits and '_', such as "
+                     "language_course) for " +
+                         field.name() + ", got " + describe(field.node));
+        return std::nullopt;
+    }
+    return text;
+}
+
+// A NIS code is an identifier that happens to be made of digits: "04022" must keep its zero,
+// so it is read as text and never as a number.
+std::optional<std::string> read_nis(YamlReader& reader, const Field& field) {
+    auto text = read_id(reader, field);
+    if (!text) return std::nullopt;
+    const bool five_digits =
+        text->size() == 5 &&
+        std::all_of(text->begin(), text->end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!five_digits) {
+        reader.error(field.mark(), "expected a NIS code of 5 digits for " + field.name() +
+                                       ", got " + describe(field.node));
+        return std::nullopt;
+    }
+    return text;
+}
+
+// Ids must be unique within their list; the second one is the error, pointing back at the first.
+class IdRegistry {
+  public:
+    explicit IdRegistry(std::string what) : what_(std::move(what)) {}
+
+    void declare(YamlReader& reader, const std::string& id, const Field& field) {
+        const int line = reader.pos_of(field.mark()).line;
+        auto [it, inserted] = lines_.emplace(id, line);
+        if (!inserted) {
+            reader.error(field.mark(), "duplicate " + what_ + " id '" + id +
+                                           "' (first declared at line " +
+                                           std::to_string(it->second) + ")");
+        }
+    }
+
+  private:
+    std::string what_;
+    std::map<std::string, int> lines_;
+};
+
+class ConventionLoader {
+  public:
+    explicit ConventionLoader(YamlReader& reader) : reader_(reader) {}
+
+    Convention load(const YAML::Node& root) {
+        MapReader top(reader_, root, "the top level of the file", "at the top level",
+                      {"format", "convention"});
+        if (!top.is_map()) return {};
+        if (!format_is_supported(top)) return {};
+        Convention convention;
+        if (auto field = top.required("convention")) read_convention(*field, convention);
+        return convention;
+    }
+
+  private:
+    // An unknown format is reported alone: the rest of the file follows another contract,
+    // and errors against this one would only be noise.
+    bool format_is_supported(const MapReader& top) {
+        auto field = top.optional("format");
+        if (!field) {
+            const std::string expected = "expected 'format: " + supported_format + "'";
+            reader_.error(top.mark(),
+                          "missing required key 'format' at the top level (" + expected + ")");
+            return true;
+        }
+        auto format = read_text(reader_, *field);
+        if (!format) return false;
+        if (*format != supported_format) {
+            reader_.error(field->mark(), "unsupported format '" + *format +
+                                             "'; this engine reads '" + supported_format + "'");
+            return false;
+        }
+        return true;
+    }
+
+    void read_convention(const Field& field, Convention& c) {
+        MapReader m(
+            reader_, field, "in the convention",
+            {"id", "year", "cpas", "scheme", "cluster", "period", "submitted_on", "signed_on",
+             "subsidy", "advance_paid", "actions", "expenses", "beneficiaries", "evaluation"});
+        if (!m.is_map()) return;
+        m.required_value("id", read_id, c.id);
+        int64_t year = 0;
+        m.required_value("year", integer_in(1, max_year), year);
+        c.year = static_cast<int>(year);
+        if (auto f = m.required("cpas")) read_cpas(*f, "in the cpas", c.cpas);
+        m.optional_value("scheme", one_of(schemes), c.scheme);
+        if (auto f = m.optional("cluster")) {
+            for_each_item(reader_, *f, [&](const Field& item) {
+                Cpas member;
+                if (read_cpas(item, "in a cluster member", member)) c.cluster.push_back(member);
+            });
+        }
+        if (auto f = m.required("period")) read_period(*f, c.period);
+        m.required_value("submitted_on", read_date, c.submitted_on);
+        m.optional_value("signed_on", read_date, c.signed_on);
+        m.required_value("subsidy", read_money, c.subsidy);
+        m.optional_value("advance_paid", read_money, c.advance_paid);
+
+        // Actions first, whatever the order in the file: expenses and beneficiaries refer to them.
+        if (auto f = m.optional("actions")) {
+            actions_known_ = for_each_item(
+                reader_, *f, [&](const Field& item) { read_action(item, c.actions); });
+        }
+        if (auto f = m.optional("expenses")) {
+            IdRegistry ids("expense");
+            for_each_item(reader_, *f, [&](const Field& item) {
+                read_expense(item, ids, c.actions, c.expenses);
+            });
+        }
+        if (auto f = m.optional("beneficiaries")) {
+            IdRegistry ids("beneficiary");
+            for_each_item(reader_, *f, [&](const Field& item) {
+                read_beneficiary(item, ids, c.actions, c.beneficiaries);
+            });
+        }
+        if (auto f = m.optional("evaluation")) {
+            Evaluation evaluation;
+            if (read_evaluation(*f, evaluation)) c.evaluation = std::move(evaluation);
+        }
+    }
+
+    bool read_cpas(const Field& field, std::string place, Cpas& cpas) {
+        MapReader m(reader_, field, std::move(place), {"name", "nis"});
+        if (!m.is_map()) return false;
+        cpas.pos = m.pos();
+        m.required_value("name", read_text, cpas.name);
+        m.required_value("nis", read_nis, cpas.nis);
+        return true;
+    }
+
+    void read_period(const Field& field, Period& period) {
+        MapReader m(reader_, field, "in the period", {"start", "end"});
+        const auto start_field = m.required("start");
+        const auto end_field = m.required("end");
+        const auto start = start_field ? read_date(reader_, *start_field) : std::nullopt;
+        const auto end = end_field ? read_date(reader_, *end_field) : std::nullopt;
+        if (start && end) {
+            period = {*start, *end};
+            if (*end < *start) {
+                reader_.error(end_field->mark(), "the period ends (" + format_date(*end) +
+                                                     ") before it starts (" + format_date(*start) +
+                                                     ")");
+            }
+        }
+    }
+
+    void read_action(const Field& item, std::vector<Action>& actions) {
+        MapReader m(reader_, item, "in an action",
+                    {"id", "kind", "title", "description", "category", "target_ready_for_work",
+                     "planned_participants", "start", "end", "partners"});
+        if (!m.is_map()) return;
+        Action action;
+        action.pos = m.pos();
+        if (auto f = m.required("id")) {
+            if (auto id = read_id(reader_, *f)) {
+                action.id = *id;
+                action_ids_.declare(reader_, *id, *f);
+            }
+        }
+        m.required_value("kind", one_of(action_kinds), action.kind);
+        m.required_value("title", read_text, action.title);
+        m.optional_value("description", read_text, action.description);
+        m.required_value("category", read_category, action.category);
+        m.optional_value("target_ready_for_work", read_bool, action.target_ready_for_work);
+        m.optional_value("planned_participants", integer_in(0, std::numeric_limits<int64_t>::max()),
+                         action.planned_participants);
+        m.optional_value("start", read_date, action.start);
+        m.optional_value("end", read_date, action.end);
+        m.optional_value("partners", list_of(read_text), action.partners);
+        actions.push_back(std::move(action));
+    }
+
+    // The index of the action named by `field`'s value, or -1 after reporting an unknown id.
+    int resolve_action(const Field& field, const std::string& id,
+                       const std::vector<Action>& actions) {
+        for (size_t i = 0; i < actions.size(); ++i) {
+            if (actions[i].id == id) return static_cast<int>(i);
+        }
+        // When the action list itself was unreadable, every reference would be reported
+        // again: the error about the list is enough.
+        if (!actions_known_) return -1;
+        std::string message = field.name() + " names an undeclared action '" + id + "'";
+        std::vector<std::string> ids;
+        for (const auto& action : actions) ids.push_back(action.id);
+        if (auto suggestion = closest_match(id, ids)) {
+            message += "; did you mean '" + *suggestion + "'?";
+        }
+        reader_.error(field.mark(), message);
+        return -1;
+    }
+
+    void read_expense(const Field& item, IdRegistry& ids, const std::vector<Action>& actions,
+                      std::vector<Expense>& expenses) {
+        MapReader m(reader_, item, "in an expense",
+                    {"id", "date", "amount", "description", "action", "cost_type", "document",
+                     "share", "share_basis", "other_funding", "credit", "paid_on"});
+        if (!m.is_map()) return;
+        Expense expense;
+        expense.pos = m.pos();
+        if (auto f = m.required("id")) {
+            if (auto id = read_id(reader_, *f)) {
+                expense.id = *id;
+                ids.declare(reader_, *id, *f);
+            }
+        }
+        m.required_value("date", read_date, expense.date);
+        m.required_value("amount", read_money, expense.amount);
+        m.optional_value("description", read_text, expense.description);
+        if (auto f = m.optional("action")) {
+            if (auto id = read_id(reader_, *f)) {
+                expense.action_id = *id;
+                expense.action_index = resolve_action(*f, *id, actions);
+            }
+        }
+        m.required_value("cost_type", one_of(cost_types), expense.cost_type);
+        m.optional_value("document", read_text, expense.document);
+        m.optional_value("share", read_share, expense.share);
+        m.optional_value("share_basis", read_text, expense.share_basis);
+        m.optional_value("other_funding", read_money, expense.other_funding);
+        m.optional_value("credit", read_bool, expense.credit);
+        m.optional_value("paid_on", read_date, expense.paid_on);
+        expenses.push_back(std::move(expense));
+    }
+
+    void read_beneficiary(const Field& item, IdRegistry& ids, const std::vector<Action>& actions,
+                          std::vector<Beneficiary>& beneficiaries) {
+        MapReader m(
+            reader_, item, "in a beneficiary",
+            {"id", "income", "piis", "ready_for_work", "actions", "trajectory", "assessment"});
+        if (!m.is_map()) return;
+        Beneficiary beneficiary;
+        beneficiary.pos = m.pos();
+        if (auto f = m.required("id")) {
+            if (auto id = read_id(reader_, *f)) {
+                beneficiary.id = *id;
+                ids.declare(reader_, *id, *f);
+            }
+        }
+        m.optional_value("income", one_of(incomes), beneficiary.income);
+        if (auto f = m.optional("piis")) {
+            MapReader p(reader_, *f, "in the piis", {"signed_on", "kind"});
+            if (p.is_map()) {
+                Piis piis;
+                p.optional_value("signed_on", read_date, piis.signed_on);
+                p.optional_value("kind", one_of(piis_kinds), piis.kind);
+                beneficiary.piis = piis;
+            }
+        }
+        m.optional_value("ready_for_work", read_bool, beneficiary.ready_for_work);
+        if (auto f = m.optional("actions")) {
+            for_each_item(reader_, *f, [&](const Field& entry) {
+                if (auto id = read_id(reader_, entry)) {
+                    beneficiary.action_ids.push_back(*id);
+                    beneficiary.action_indices.push_back(resolve_action(entry, *id, actions));
+                }
+            });
+        }
+        if (auto f = m.optional("trajectory")) {
+            for_each_item(reader_, *f, [&](const Field& entry) {
+                read_step(entry, actions, beneficiary.trajectory);
+            });
+        }
+        if (auto f = m.optional("assessment")) {
+            MapReader a(reader_, *f, "in the assessment", {"start", "end"});
+            if (a.is_map()) {
+                Assessment assessment;
+                if (auto s = a.optional("start")) assessment.start = read_score(*s);
+                if (auto e = a.optional("end")) assessment.end = read_score(*e);
+                beneficiary.assessment = assessment;
+            }
+        }
+        beneficiaries.push_back(std::move(beneficiary));
+    }
+
+    void read_step(const Field& item, const std::vector<Action>& actions,
+                   std::vector<TrajectoryStep>& trajectory) {
+        MapReader m(reader_, item, "in a trajectory step",
+                    {"step", "date", "from", "to", "ready_for_work", "actions"});
+        if (!m.is_map()) return;
+        TrajectoryStep step;
+        step.pos = m.pos();
+        m.required_value("step", one_of(steps), step.step);
+        m.optional_value("date", read_date, step.date);
+        m.optional_value("from", read_date, step.from);
+        m.optional_value("to", read_date, step.to);
+        m.optional_value("ready_for_work", read_bool, step.ready_for_work);
+        if (auto f = m.optional("actions")) {
+            // An undeclared action here is not a load error: a rule reports it with context.
+            for_each_item(reader_, *f, [&](const Field& entry) {
+                if (auto id = read_id(reader_, entry)) {
+                    step.action_ids.push_back(*id);
+                    auto found = std::find_if(actions.begin(), actions.end(),
+                                              [&](const Action& a) { return a.id == *id; });
+                    step.action_indices.push_back(
+                        found == actions.end() ? -1 : static_cast<int>(found - actions.begin()));
+                }
+            });
+        }
+        check_step_dates(m, step);
+        trajectory.push_back(std::move(step));
+    }
+
+    void check_step_dates(const MapReader& m, const TrajectoryStep& step) {
+        const bool has_date = m.optional("date").has_value();
+        const bool has_span = m.optional("from") || m.optional("to");
+        if (has_date && has_span) {
+            reader_.error(m.mark(),
+                          "a trajectory step has either 'date' (a moment) or "
+                          "'from'/'to' (a span), not both");
+        } else if (!has_date && !has_span) {
+            reader_.error(m.mark(),
+                          "a trajectory step needs 'date' (a moment) or 'from'/'to' (a span)");
+        }
+        if (step.from && step.to && *step.to < *step.from) {
+            reader_.error(m.optional("to")->mark(), "the step ends (" + format_date(*step.to) +
+                                                        ") before it starts (" +
+                                                        format_date(*step.from) + ")");
+        }
+    }
+
+    std::optional<Score> read_score(const Field& field) {
+        MapReader m(reader_, field, "in an assessment score",
+                    {"date", "socioprofessional", "autonomy", "volunteering"});
+        if (!m.is_map()) return std::nullopt;
+        Score score;
+        m.optional_value("date", read_date, score.date);
+        m.optional_value("socioprofessional", integer_in(0, max_score), score.socioprofessional);
+        m.optional_value("autonomy", integer_in(0, max_score), score.autonomy);
+        m.optional_value("volunteering", integer_in(0, max_score), score.volunteering);
+        return score;
+    }
+
+    bool read_evaluation(const Field& field, Evaluation& evaluation) {
+        MapReader m(reader_, field, "in the evaluation", {"submitted_on", "objectives"});
+        if (!m.is_map()) return false;
+        m.optional_value("submitted_on", read_date, evaluation.submitted_on);
+        if (auto f = m.optional("objectives")) {
+            IdRegistry ids("objective");
+            for_each_item(reader_, *f, [&](const Field& item) {
+                read_objective(item, ids, evaluation.objectives);
+            });
+        }
+        return true;
+    }
+
+    void read_objective(const Field& item, IdRegistry& ids, std::vector<Objective>& objectives) {
+        MapReader m(reader_, item, "in an objective",
+                    {"id", "text", "achieved", "partnerships", "reasons"});
+        if (!m.is_map()) return;
+        Objective objective;
+        objective.pos = m.pos();
+        if (auto f = m.required("id")) {
+            if (auto id = read_id(reader_, *f)) {
+                objective.id = *id;
+                ids.declare(reader_, *id, *f);
+            }
+        }
+        m.optional_value("text", read_text, objective.text);
+        m.required_value("achieved", one_of(achievements), objective.achieved);
+        m.optional_value("partnerships", list_of(read_text), objective.partnerships);
+        m.optional_value("reasons", read_text, objective.reasons);
+        objectives.push_back(std::move(objective));
+    }
+
+    YamlReader& reader_;
+    IdRegistry action_ids_{"action"};
+    bool actions_known_ = true;  // false when `actions` was given but is not a list
+};
+
+std::string_view without_bom(std::string_view text) {
+    constexpr std::string_view bom = "\xEF\xBB\xBF";
+    return text.substr(0, bom.size()) == bom ? text.substr(bom.size()) : text;
+}
+
+}  // namespace
+
+LoadedConvention load_convention_text(std::string_view text, const std::string& file) {
+    // yaml-cpp does not count the byte order mark in its positions: neither do we.
+    text = without_bom(text);
+    YamlReader reader(text, file);
+    LoadedConvention loaded;
+    try {
+        auto root = parse_single_document(reader);
+        if (root && root->IsNull()) {
+            const bool blank = text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+            reader.error_at(
+                {}, std::string(blank ? "the file is empty" : "the file holds no convention") +
+                        " (expected 'format: " + supported_format +
+                        "' and a 'convention' mapping)");
+        } else if (root) {
+            Convention convention = ConventionLoader(reader).load(*root);
+            convention.file = file;
+            if (!reader.has_errors()) loaded.convention = std::move(convention);
+        }
+    } catch (const std::exception& e) {
+        // A reader bug must still come out as a diagnostic, never as a crash of the caller.
+        reader.error_at({}, std::string("internal error while reading the file: ") + e.what());
+    }
+    loaded.diagnostics = reader.take_diagnostics();
+    return loaded;
+}
+
+LoadedConvention load_convention_file(const std::string& path) {
+    auto cannot_read = [&](const std::string& reason) {
+        Diagnostic diagnostic;
+        diagnostic.file = path;
+        diagnostic.message = "cannot read file: " + reason;
+        return LoadedConvention{std::nullopt, {diagnostic}};
+    };
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error)) return cannot_read("it is a directory");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return cannot_read(std::strerror(errno));
+    std::ostringstream content;
+    content << in.rdbuf();
+    if (in.bad()) return cannot_read(std::strerror(errno));
+    return load_convention_text(content.str(), path);
+}
+
+}  // namespace activ
