@@ -134,6 +134,8 @@ struct item_printer {
 
 std::string print_expression_text(const ast::expression& e) { return print_expression(e); }
 
+std::string print_aggregate_text(const ast::aggregate& a) { return operand_printer{}(a); }
+
 std::string print_ast(const ast::RuleFile& file) {
     const auto& h = file.head;
     std::string out = "ruleset " + quoted(h.name) + " version " + h.version + '\n';

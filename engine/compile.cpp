@@ -495,9 +495,7 @@ private:
             return -1;
         }
         n.explain = true;
-        ast::expression wrapper;
-        wrapper.first = x3::forward_ast<ast::aggregate>(a);
-        n.label = print_expression_text(wrapper);
+        n.label = print_aggregate_text(a);
         return add(std::move(n));
     }
 

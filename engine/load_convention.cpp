@@ -5,14 +5,10 @@
 #include "engine/load_convention.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <limits>
 #include <map>
-#include <sstream>
 
+#include "engine/read_file.hpp"
 #include "engine/yaml_reader.hpp"
 
 namespace activ {
@@ -459,20 +455,15 @@ LoadedConvention load_convention_text(std::string_view text, const std::string& 
 }
 
 LoadedConvention load_convention_file(const std::string& path) {
-    auto cannot_read = [&](const std::string& reason) {
+    std::string reason;
+    auto text = read_whole_file(path, reason);
+    if (!text) {
         Diagnostic diagnostic;
         diagnostic.file = path;
         diagnostic.message = "cannot read file: " + reason;
         return LoadedConvention{std::nullopt, {diagnostic}};
-    };
-    std::error_code error;
-    if (std::filesystem::is_directory(path, error)) return cannot_read("it is a directory");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return cannot_read(std::strerror(errno));
-    std::ostringstream content;
-    content << in.rdbuf();
-    if (in.bad()) return cannot_read(std::strerror(errno));
-    return load_convention_text(content.str(), path);
+    }
+    return load_convention_text(*text, path);
 }
 
 }  // namespace activ

@@ -257,14 +257,17 @@ std::string format_value(const Value& v) {
         case Type::boolean: return v.boolean ? "true" : "false";
         case Type::number: return std::to_string(v.integer);
         case Type::decimal: {
-            std::string digits = std::to_string(v.integer < 0 ? -v.integer : v.integer);
+            int64_t unit = 1;
+            for (int i = 0; i < v.scale; ++i) unit *= 10;
+            int64_t const magnitude = v.integer < 0 ? -v.integer : v.integer;
+            std::string out = v.integer < 0 ? "-" : "";
+            out += std::to_string(magnitude / unit);
             if (v.scale > 0) {
-                if (digits.size() <= static_cast<size_t>(v.scale)) {
-                    digits.insert(0, static_cast<size_t>(v.scale) + 1 - digits.size(), '0');
-                }
-                digits.insert(digits.size() - static_cast<size_t>(v.scale), ".");
+                std::string fraction = std::to_string(magnitude % unit + unit);  // keeps zeros
+                fraction[0] = '.';
+                out += fraction;
             }
-            return (v.integer < 0 ? "-" : "") + digits;
+            return out;
         }
         case Type::money: return format_money(Money{v.integer});
         case Type::share: return format_share(Share{v.integer});

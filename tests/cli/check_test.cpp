@@ -1,0 +1,139 @@
+// `activ check` end to end, as a clerk runs it: the shipped examples give exactly the
+// findings their comments announce, with the documented exit statuses.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+
+namespace {
+
+struct Run {
+    int status = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+/// Runs the activ binary with `arguments` from the source folder.
+Run activ(const std::string& arguments) {
+    static int counter = 0;
+    std::string const base = "/tmp/activ-cli-test-" + std::to_string(::getpid()) + "-" +
+                             std::to_string(counter++);
+    std::string const command = std::string("cd ") + ACTIV_SOURCE_DIR + " && " + ACTIV_BINARY +
+                                " " + arguments + " >" + base + ".out 2>" + base + ".err";
+    int const raw = std::system(command.c_str());
+    Run r;
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    r.out = slurp(base + ".out");
+    r.err = slurp(base + ".err");
+    std::remove((base + ".out").c_str());
+    std::remove((base + ".err").c_str());
+    return r;
+}
+
+using Pairs = std::vector<std::pair<std::string, std::string>>;
+
+}  // namespace
+
+TEST_CASE("check liege-2015 finds what its comments announce, and exits 1", "[cli]") {
+    Run r = activ("check --format json examples/liege-2015.yaml");
+    CHECK(r.status == 1);
+    CHECK(r.err.empty());
+    auto const doc = nlohmann::json::parse(r.out);
+
+    Pairs findings;
+    for (const auto& f : doc["findings"]) {
+        findings.emplace_back(f["rule"].get<std::string>() + " " + f["severity"].get<std::string>(),
+                              f["subject"]["kind"].get<std::string>() + " " +
+                                  f["subject"]["id"].get<std::string>());
+    }
+    CHECK(findings == Pairs{{"expense.in-period error", "expense X5"},
+                            {"expense.professional-action error", "expense X4"},
+                            {"expense.supporting-document error", "expense X7"},
+                            {"expense.share-basis error", "expense X6"},
+                            {"objective.reasons-when-not-achieved warning", "objective O2"}});
+
+    Pairs classes;
+    for (const auto& a : doc["actions"]) {
+        classes.emplace_back(a["id"], a["activation"]);
+    }
+    CHECK(classes == Pairs{{"L1", "social"}, {"L2", "social"}, {"L3", "professional"}, {"L4", "social"}});
+
+    CHECK(doc["totals"]["declared"] == "5167.35");
+    CHECK(doc["totals"]["eligible"] == "3172.35");
+    CHECK(doc["totals"]["ineligible"] == "1995.00");
+    CHECK(doc["totals"]["eligible_capped"] == "3172.35");
+    CHECK(doc["ruleset"]["name"] == "be.social-activation");
+    CHECK(doc["ruleset"]["version"] == "2015");
+    CHECK(doc["convention"]["id"] == "AS-2015-0117");
+    CHECK(doc["findings"][0]["cite"].get<std::string>().find("point 3.C") != std::string::npos);
+    CHECK(doc["findings"][0]["explanation"]["expense.date"] == "2016-01-08");
+    CHECK(doc.contains("beneficiaries"));
+    CHECK(doc.contains("indicators"));
+}
+
+TEST_CASE("the text report names the class of each action and each finding", "[cli]") {
+    Run r = activ("check examples/liege-2015.yaml");
+    CHECK(r.status == 1);
+    CHECK(r.out.find("Verdict: 4 errors, 1 warning") != std::string::npos);
+    CHECK(r.out.find("L3  professional") != std::string::npos);
+    CHECK(r.out.find("Dépense X7 sans pièce justificative") != std::string::npos);
+    CHECK(r.out.find("3172.35 EUR") != std::string::npos);
+}
+
+TEST_CASE("the same file gives the same bytes", "[cli]") {
+    CHECK(activ("check --format json examples/liege-2015.yaml").out ==
+          activ("check --format json examples/liege-2015.yaml").out);
+}
+
+TEST_CASE("an explicit --rules file is used whatever the year", "[cli]") {
+    Run r = activ("check --rules rules/be/social-activation-2015.rules --format json "
+                  "examples/liege-2015.yaml");
+    CHECK(r.status == 1);
+    CHECK(nlohmann::json::parse(r.out)["ruleset"]["file"] == "rules/be/social-activation-2015.rules");
+}
+
+TEST_CASE("a year without a ruleset exits 2 and says so", "[cli]") {
+    Run r = activ("check --rules-dir rules examples/gent-2016.yaml");
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("no ruleset for 2016") != std::string::npos);
+}
+
+TEST_CASE("several files: one result each, exit status is the worst", "[cli]") {
+    Run r = activ("check --format json examples/liege-2015.yaml examples/gent-2016.yaml");
+    CHECK(r.status == 2);
+    CHECK(r.out.find("AS-2015-0117") != std::string::npos);
+}
+
+TEST_CASE("a broken convention names file, line and column, and prints no report", "[cli]") {
+    std::string const path = "/tmp/activ-cli-broken-" + std::to_string(::getpid()) + ".yaml";
+    std::ofstream(path) << "format: convention/1\nconvention:\n  id: X\n  yeer: 2015\n";
+    Run r = activ("check " + path);
+    std::remove(path.c_str());
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.find(path + ":4:3: error: unknown key 'yeer'") != std::string::npos);
+}
+
+TEST_CASE("a broken rule file names file, line and column, and prints no report", "[cli]") {
+    std::string const path = "/tmp/activ-cli-broken-" + std::to_string(::getpid()) + ".rules";
+    std::ofstream(path) << "ruleset \"x\" version 1 applies 2015-01-01 .. 2015-12-31\n"
+                           "check a.b on expense error when amout > 0\n  message en \"m\"\n";
+    Run r = activ("check --rules " + path + " examples/liege-2015.yaml");
+    std::remove(path.c_str());
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.find(path + ":2:33: error: unknown name 'amout'; did you mean 'amount'?") !=
+          std::string::npos);
+}
