@@ -58,6 +58,7 @@ struct Batch {
     std::string rules_dir;
     const CompiledRuleset* fixed = nullptr;  // from --rules, else chosen per convention
     RulesetCache cache = {};
+    std::map<int, RulesetChoice> choices = {};  // by year: the folder is read once a batch
     bool first_report = true;
 };
 
@@ -68,7 +69,13 @@ int check_one(Batch& batch, const std::string& file) {
 
     const CompiledRuleset* ruleset = batch.fixed;
     if (!ruleset) {
-        RulesetChoice choice = choose_ruleset(batch.rules_dir, convention.year);
+        auto known = batch.choices.find(convention.year);
+        if (known == batch.choices.end()) {
+            known = batch.choices
+                        .emplace(convention.year, choose_ruleset(batch.rules_dir, convention.year))
+                        .first;
+        }
+        const RulesetChoice& choice = known->second;
         if (print_diagnostics(choice.diagnostics) || choice.path.empty()) return status_unreadable;
         ruleset = &batch.cache.get(choice.path);
         if (!ruleset->program) return status_unreadable;
