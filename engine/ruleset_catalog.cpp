@@ -62,14 +62,14 @@ RulesetChoice choose_ruleset(const std::string& folder, int year) {
     if (!choice.diagnostics.empty()) return choice;
     if (matches.empty()) {
         choice.diagnostics.push_back(file_problem(
-            folder, "no ruleset for " + std::to_string(year) + " in this folder" +
+            folder, "no ruleset for " + std::to_string(year) + " in " + folder +
                         (known.empty() ? std::string(" (it holds no .rules file)")
                                        : "; the rulesets found are:" + known)));
     } else if (matches.size() > 1) {
         std::string names;
         for (const auto& m : matches) names += "\n  " + m;
         choice.diagnostics.push_back(file_problem(
-            folder, "several rulesets apply to " + std::to_string(year) +
+            folder, "several rulesets in " + folder + " apply to " + std::to_string(year) +
                         "; keep one or make their periods distinct:" + names));
     } else {
         choice.path = matches.front();

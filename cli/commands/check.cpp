@@ -76,7 +76,15 @@ int check_one(Batch& batch, const std::string& file) {
                         .first;
         }
         const RulesetChoice& choice = known->second;
-        if (print_diagnostics(choice.diagnostics) || choice.path.empty()) return status_unreadable;
+        if (choice.path.empty()) {
+            // "No ruleset for 2016" is about this convention: name it, not the folder.
+            std::vector<Diagnostic> about_file = choice.diagnostics;
+            for (auto& d : about_file) {
+                if (d.file == batch.rules_dir && d.line == 0) d.file = file;
+            }
+            print_diagnostics(about_file);
+            return status_unreadable;
+        }
         ruleset = &batch.cache.get(choice.path);
         if (!ruleset->program) return status_unreadable;
     }
