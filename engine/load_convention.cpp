@@ -86,6 +86,16 @@ class IdRegistry {
         }
     }
 
+    /// Reads the required `id` of mapping `m` into `id`, and declares it.
+    void read_required(YamlReader& reader, MapReader& m, std::string& id) {
+        if (auto f = m.required("id")) {
+            if (auto text = read_id(reader, *f)) {
+                id = *text;
+                declare(reader, *text, *f);
+            }
+        }
+    }
+
   private:
     std::string what_;
     std::map<std::string, int> lines_;
@@ -205,12 +215,7 @@ class ConventionLoader {
         if (!m.is_map()) return;
         Action action;
         action.pos = m.pos();
-        if (auto f = m.required("id")) {
-            if (auto id = read_id(reader_, *f)) {
-                action.id = *id;
-                action_ids_.declare(reader_, *id, *f);
-            }
-        }
+        action_ids_.read_required(reader_, m, action.id);
         m.required_value("kind", one_of(action_kinds), action.kind);
         m.required_value("title", read_text, action.title);
         m.optional_value("description", read_text, action.description);
@@ -251,12 +256,7 @@ class ConventionLoader {
         if (!m.is_map()) return;
         Expense expense;
         expense.pos = m.pos();
-        if (auto f = m.required("id")) {
-            if (auto id = read_id(reader_, *f)) {
-                expense.id = *id;
-                ids.declare(reader_, *id, *f);
-            }
-        }
+        ids.read_required(reader_, m, expense.id);
         m.required_value("date", read_date, expense.date);
         m.required_value("amount", read_money, expense.amount);
         m.optional_value("description", read_text, expense.description);
@@ -284,12 +284,7 @@ class ConventionLoader {
         if (!m.is_map()) return;
         Beneficiary beneficiary;
         beneficiary.pos = m.pos();
-        if (auto f = m.required("id")) {
-            if (auto id = read_id(reader_, *f)) {
-                beneficiary.id = *id;
-                ids.declare(reader_, *id, *f);
-            }
-        }
+        ids.read_required(reader_, m, beneficiary.id);
         m.optional_value("income", one_of(incomes), beneficiary.income);
         if (auto f = m.optional("piis")) {
             MapReader p(reader_, *f, "in the piis", {"signed_on", "kind"});
@@ -403,12 +398,7 @@ class ConventionLoader {
         if (!m.is_map()) return;
         Objective objective;
         objective.pos = m.pos();
-        if (auto f = m.required("id")) {
-            if (auto id = read_id(reader_, *f)) {
-                objective.id = *id;
-                ids.declare(reader_, *id, *f);
-            }
-        }
+        ids.read_required(reader_, m, objective.id);
         m.optional_value("text", read_text, objective.text);
         m.required_value("achieved", one_of(achievements), objective.achieved);
         m.optional_value("partnerships", list_of(read_text), objective.partnerships);
