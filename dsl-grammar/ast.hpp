@@ -45,14 +45,21 @@ struct set_literal : located {
     std::vector<std::string> items;
 };
 
+/// `30 days`: a span of calendar days added to or taken from a date.
+struct duration_literal : located {
+    std::string amount;
+    std::string unit;  // day | days
+};
+
 struct unary;
 struct aggregate;
+struct call;
 struct expression;
 
 struct operand
     : x3::variant<nil, date_literal, number_literal, string_literal, bool_literal, set_literal,
-                  path, x3::forward_ast<unary>, x3::forward_ast<aggregate>,
-                  x3::forward_ast<expression>> {
+                  duration_literal, path, x3::forward_ast<unary>, x3::forward_ast<aggregate>,
+                  x3::forward_ast<call>, x3::forward_ast<expression>> {
     using base_type::base_type;
     using base_type::operator=;
 };
@@ -70,31 +77,65 @@ struct expression : located {
     std::vector<operation> rest;
 };
 
-/// `not x`, `-x`.
+/// `not x`, `-x`, `year of x`.
 struct unary : located {
     std::string op;
     operand right;
 };
 
-/// `count(actions where kind = collective)`; `where` is optional.
+/// `count(actions where kind = collective)`, `sum(charge of expenses where credit)`:
+/// count, any and all take no value; sum, min and max need one; `where` is optional.
 struct aggregate : located {
     std::string function;
+    boost::optional<expression> value;
     path collection;
     boost::optional<expression> filter;
+};
+
+/// `next_working_day(evaluation_deadline, holidays)`: a built-in function.
+struct call : located {
+    std::string function;
+    std::vector<expression> arguments;
+};
+
+/// `source wg2015 "Groupe de travail Activation sociale" dated 2015-12-08 secondary`:
+/// a legal text the rules implement; citations name it by its id.
+struct source : located {
+    boost::optional<std::string> id;
+    std::string title;
+    boost::optional<date_literal> dated;
+    bool secondary = false;
 };
 
 struct header : located {
     std::string name;
     std::string version;
+    boost::optional<std::string> extends;  // the base rule file, relative to this one
     boost::optional<std::string> title;
-    std::vector<std::string> sources;
+    std::vector<source> sources;
     date_literal applies_from;
     date_literal applies_to;
 };
 
-struct parameter : located {
-    std::string name;
+/// `cite wg2015 "point 3.C"` (a declared source and the point) or `cite "free text"`.
+struct citation : located {
+    boost::optional<std::string> source;
+    std::string text;
+};
+
+/// `from 2016-01-01: 1200.00`: a value in force from a day on.
+struct dated_value : located {
+    date_literal from;
     expression value;
+};
+
+/// `param name = value`, or `param name` followed by dated values; `override` replaces
+/// the parameter of the extended ruleset.
+struct parameter : located {
+    bool overrides = false;
+    std::string name;
+    boost::optional<expression> value;
+    std::vector<dated_value> dated;
 };
 
 /// `then outcome [because "..."]`: what an exception decides instead.
@@ -110,14 +151,15 @@ struct exception_clause : located {
     boost::optional<then_clause> then;
 };
 
-/// `rule id  outcome when cond  unless ...  because "..."  cite "..."`.
+/// `[override] rule id  outcome when cond  unless ...  because "..."  cite ...`.
 struct branch : located {
+    bool overrides = false;
     std::string id;
     std::string outcome;
     expression condition;
     std::vector<exception_clause> exceptions;
     boost::optional<std::string> because;
-    boost::optional<std::string> cite;
+    boost::optional<citation> cite;
 };
 
 struct otherwise_clause : located {
@@ -125,11 +167,12 @@ struct otherwise_clause : located {
     boost::optional<std::string> because;
 };
 
-/// `classify action  branch...  otherwise unclassified`.
+/// `classify action  branch...  otherwise unclassified`. An extending ruleset may leave
+/// `otherwise` out to keep its base's.
 struct classification : located {
     std::string subject;
     std::vector<branch> branches;
-    otherwise_clause otherwise;
+    boost::optional<otherwise_clause> otherwise;
 };
 
 /// `fr "..."`: a message template in one language.
@@ -138,17 +181,41 @@ struct message : located {
     std::string text;
 };
 
-/// `check id on subject  severity when cond  message fr "..." en "..."  cite "..."`.
+/// `[override] check id on subject  severity when cond  message fr "..."  cite ...`.
 struct check : located {
+    bool overrides = false;
     std::string id;
     std::string subject;
     std::string severity;
     expression condition;
     std::vector<message> messages;
-    boost::optional<std::string> cite;
+    boost::optional<citation> cite;
 };
 
-struct item : x3::variant<parameter, classification, check> {
+/// `retire id because "..."`: drops a rule or branch of the extended ruleset.
+struct retirement : located {
+    std::string id;
+    boost::optional<std::string> because;
+};
+
+/// `define net on expense = amount - other_funding`: a named value of each subject,
+/// usable afterwards like a field.
+struct definition : located {
+    std::string name;
+    std::string subject;
+    expression value;
+};
+
+/// `indicator participants "..." unit "persons" = count(...)`: a figure per convention.
+struct indicator : located {
+    std::string name;
+    std::string label;
+    boost::optional<std::string> unit;
+    expression value;
+};
+
+struct item
+    : x3::variant<parameter, classification, check, retirement, definition, indicator> {
     using base_type::base_type;
     using base_type::operator=;
 };

@@ -60,11 +60,24 @@ struct operand_printer {
         }
         return out + "}";
     }
+    std::string operator()(const ast::duration_literal& d) const {
+        return d.amount + " " + d.unit;
+    }
     std::string operator()(const ast::unary& u) const {
-        return u.op == "not" ? "not " + print(u.right) : u.op + print(u.right);
+        return u.op == "-" ? u.op + print(u.right) : u.op + " " + print(u.right);
+    }
+    std::string operator()(const ast::call& c) const {
+        std::string out = c.function + "(";
+        for (size_t i = 0; i < c.arguments.size(); ++i) {
+            if (i) out += ", ";
+            out += print_expression(c.arguments[i]);
+        }
+        return out + ")";
     }
     std::string operator()(const ast::aggregate& a) const {
-        std::string out = a.function + "(" + print_path(a.collection);
+        std::string out = a.function + "(";
+        if (a.value) out += print_expression(*a.value) + " of ";
+        out += print_path(a.collection);
         if (a.filter) out += " where " + print_expression(*a.filter);
         return out + ")";
     }
@@ -93,17 +106,39 @@ std::string print_expression(const ast::expression& whole) {
     return out;
 }
 
+std::string print_citation(const ast::citation& c) {
+    return (c.source ? *c.source + " " : std::string()) + quoted(c.text);
+}
+
 struct item_printer {
     using result_type = void;
     std::string& out;
 
     void operator()(const ast::parameter& p) const {
-        out += "param " + p.name + " = " + print_expression(p.value) + '\n';
+        out += std::string(p.overrides ? "override " : "") + "param " + p.name;
+        if (p.value) out += " = " + print_expression(*p.value);
+        out += '\n';
+        for (const auto& d : p.dated) {
+            out += "  from " + print_date(d.from) + ": " + print_expression(d.value) + '\n';
+        }
+    }
+    void operator()(const ast::retirement& r) const {
+        out += "retire " + r.id;
+        if (r.because) out += " because " + quoted(*r.because);
+        out += '\n';
+    }
+    void operator()(const ast::definition& d) const {
+        out += "define " + d.name + " on " + d.subject + " = " + print_expression(d.value) + '\n';
+    }
+    void operator()(const ast::indicator& i) const {
+        out += "indicator " + i.name + " " + quoted(i.label);
+        if (i.unit) out += " unit " + quoted(*i.unit);
+        out += " = " + print_expression(i.value) + '\n';
     }
     void operator()(const ast::classification& c) const {
         out += "classify " + c.subject + '\n';
         for (const auto& b : c.branches) {
-            out += "  rule " + b.id + ' ' + b.outcome + " when " + print_expression(b.condition) +
+            out += std::string(b.overrides ? "  override" : " ") + " rule " + b.id + ' ' + b.outcome + " when " + print_expression(b.condition) +
                    '\n';
             for (const auto& x : b.exceptions) {
                 out += "    unless " + print_expression(x.condition);
@@ -114,19 +149,21 @@ struct item_printer {
                 out += '\n';
             }
             if (b.because) out += "    because " + quoted(*b.because) + '\n';
-            if (b.cite) out += "    cite " + quoted(*b.cite) + '\n';
+            if (b.cite) out += "    cite " + print_citation(*b.cite) + '\n';
         }
-        out += "  otherwise " + c.otherwise.outcome;
-        if (c.otherwise.because) out += " because " + quoted(*c.otherwise.because);
-        out += '\n';
+        if (c.otherwise) {
+            out += "  otherwise " + c.otherwise->outcome;
+            if (c.otherwise->because) out += " because " + quoted(*c.otherwise->because);
+            out += '\n';
+        }
     }
     void operator()(const ast::check& c) const {
-        out += "check " + c.id + " on " + c.subject + ' ' + c.severity + " when " +
+        out += std::string(c.overrides ? "override " : "") + "check " + c.id + " on " + c.subject + ' ' + c.severity + " when " +
                print_expression(c.condition) + '\n';
         out += "  message";
         for (const auto& m : c.messages) out += ' ' + m.language + ' ' + quoted(m.text);
         out += '\n';
-        if (c.cite) out += "  cite " + quoted(*c.cite) + '\n';
+        if (c.cite) out += "  cite " + print_citation(*c.cite) + '\n';
     }
 };
 
@@ -139,8 +176,14 @@ std::string print_aggregate_text(const ast::aggregate& a) { return operand_print
 std::string print_ast(const ast::RuleFile& file) {
     const auto& h = file.head;
     std::string out = "ruleset " + quoted(h.name) + " version " + h.version + '\n';
+    if (h.extends) out += "  extends " + quoted(*h.extends) + '\n';
     if (h.title) out += "  title " + quoted(*h.title) + '\n';
-    for (const auto& s : h.sources) out += "  source " + quoted(s) + '\n';
+    for (const auto& s : h.sources) {
+        out += "  source " + (s.id ? *s.id + " " : std::string()) + quoted(s.title);
+        if (s.dated) out += " dated " + print_date(*s.dated);
+        if (s.secondary) out += " secondary";
+        out += '\n';
+    }
     out += "  applies " + print_date(h.applies_from) + " .. " + print_date(h.applies_to) + '\n';
     for (const auto& item : file.items) boost::apply_visitor(item_printer{out}, item);
     return out;

@@ -182,6 +182,19 @@ struct mention_op_class : annotate_position {};
 struct right_operand_class : annotate_position {};
 struct set_item_class : annotate_position {};
 struct then_class : annotate_position {};
+struct product_class : annotate_position {};
+struct aggregate_value_class : annotate_position {};
+struct product_tail_class : annotate_position {};
+struct duration_class : annotate_position {};
+struct call_class : annotate_position {};
+struct year_of_class : annotate_position {};
+struct source_class : annotate_position {};
+struct citation_class : annotate_position {};
+struct dated_value_class : annotate_position {};
+struct overrides_class : annotate_position {};
+struct retirement_class : annotate_position {};
+struct definition_class : annotate_position {};
+struct indicator_class : annotate_position {};
 struct sum_tail_class : annotate_position {};
 struct and_tail_class : annotate_position {};
 struct or_tail_class : annotate_position {};
@@ -200,7 +213,8 @@ x3::rule<version_class, std::string> const version = "a version (a number or a t
 x3::rule<bool_class, ast::bool_literal> const boolean = "true or false";
 x3::rule<path_class, ast::path> const path = "a field, a parameter or a word";
 x3::rule<set_class, ast::set_literal> const set = "a set like {a, \"b c\"}";
-x3::rule<aggregate_class, ast::aggregate> const aggregate = "count(...), any(...) or all(...)";
+x3::rule<aggregate_class, ast::aggregate> const aggregate =
+    "count(...), sum(...), min(...), max(...), any(...) or all(...)";
 x3::rule<group_class, ast::operand> const group = "a condition in parentheses";
 x3::rule<primary_class, ast::operand> const primary = "a value";
 x3::rule<signed_class, ast::unary> const negative = "a negative value";
@@ -225,6 +239,24 @@ x3::rule<header_class, ast::header> const header =
     "the ruleset header (ruleset \"name\" version ... applies ... .. ...)";
 x3::rule<parameter_class, ast::parameter> const parameter = "a parameter";
 x3::rule<then_class, ast::then_clause> const then = "'then' and an outcome";
+x3::rule<product_class, ast::expression> const product = "a value";
+x3::rule<aggregate_value_class, ast::expression> const aggregate_value = "a value and 'of'";
+x3::rule<product_tail_class, ast::operation> const product_tail = "* or / and a value";
+x3::rule<duration_class, ast::duration_literal> const duration = "a number of days";
+x3::rule<call_class, ast::call> const call = "a function call";
+x3::rule<year_of_class, ast::unary> const year_of = "'year of' a date";
+x3::rule<source_class, ast::source> const source =
+    "a source (source id \"title\" dated YYYY-MM-DD)";
+x3::rule<citation_class, ast::citation> const citation =
+    "a citation (a source id and a text, or a text)";
+x3::rule<dated_value_class, ast::dated_value> const dated_value =
+    "a dated value (from YYYY-MM-DD: value)";
+x3::rule<overrides_class, bool> const overrides = "'override'";
+x3::rule<retirement_class, ast::retirement> const retirement = "a retirement (retire rule-id)";
+x3::rule<definition_class, ast::definition> const definition =
+    "a definition (define name on subject = value)";
+x3::rule<indicator_class, ast::indicator> const indicator =
+    "an indicator (indicator name \"label\" unit \"unit\" = value)";
 x3::rule<exception_class, ast::exception_clause> const exception = "an exception (unless ...)";
 x3::rule<outcome_class, std::string> const outcome = "an outcome (like social or professional)";
 x3::rule<branch_class, ast::branch> const branch = "a branch (rule id outcome when ...)";
@@ -239,7 +271,8 @@ x3::rule<message_class, ast::message> const message = "a message (fr \"...\", nl
 x3::rule<check_class, ast::check> const check = "a check";
 x3::rule<item_class, ast::item> const item = "a declaration";
 x3::rule<end_class> const end_of_file =
-    "a declaration (param, classify or check) or the end of the file";
+    "a declaration (param, classify, check, retire, define or indicator) or the end of the "
+    "file";
 rule_file_type const rule_file_rule = "a rule file";
 
 ///////////////////////////////////////////////////////////////////////////////
@@ -253,7 +286,9 @@ inline x3::symbols<> const reserved_words = [] {
     for (const char* w : {"and", "or", "not", "in", "is", "missing", "present", "mentions",
                           "any", "all", "of", "where", "count", "when", "unless", "then",
                           "because", "cite", "message", "check", "on", "classify", "rule",
-                          "otherwise", "param", "true", "false"}) {
+                          "otherwise", "param", "true", "false", "sum", "min", "max",
+                          "override", "retire", "define", "indicator", "day", "days",
+                          "from", "extends"}) {
         words.add(w);
     }
     return words;
@@ -288,24 +323,42 @@ auto const boolean_def =
 
 auto const path_def = current_offset >> (name % '.');
 
-auto const set_item_def = name | text;
+// Dates are items too, so that a set can list holidays.
+auto const date_item = x3::lexeme[x3::raw[x3::repeat(4)[ascii::digit] >> '-' >> x3::repeat(2)[ascii::digit]
+                                          >> '-' >> x3::repeat(2)[ascii::digit]]];
+auto const set_item_def = name | text | date_item;
 auto const set_def = current_offset >> ('{' > -(set_item % ',') > '}');
 
 auto const aggregate_function = kw_text("count", "count") | kw_text("any", "any")
-                              | kw_text("all", "all");
-auto const aggregate_def = aggregate_function > '(' > path > -(kw("where") > condition) > ')';
+                              | kw_text("all", "all") | kw_text("sum", "sum")
+                              | kw_text("min", "min") | kw_text("max", "max");
+// Its own rule, so that a value tried and given up (`count(actions ...)`) leaves no trace.
+auto const aggregate_value_def = sum >> kw("of");
+auto const aggregate_def = aggregate_function > '(' > -aggregate_value > path
+                         > -(kw("where") > condition) > ')';
+
+auto const call_def = name >> '(' > -(condition % ',') > ')';
+
+auto const duration_def = current_offset >> x3::lexeme[x3::raw[+ascii::digit] >> word_end]
+                        >> (kw_text("days", "days") | kw_text("day", "day"));
 
 auto const group_def = '(' > condition > ')';
 
-auto const primary_def = date | number | string_literal | boolean | set | aggregate | path
-                       | group | negative;
+auto const year_of_def = kw("year") >> kw("of") >> x3::attr(std::string("year of")) > primary;
+
+auto const primary_def = date | duration | number | string_literal | boolean | set | aggregate
+                       | year_of | call | path | group | negative;
 
 auto const negative_def = x3::lit('-') >> x3::attr(std::string("-")) > primary;
 
 auto const additive_op = x3::lit('+') >> x3::attr(std::string("+"))
                        | x3::lit('-') >> x3::attr(std::string("-"));
-auto const sum_tail_def = additive_op > primary;
-auto const sum_def = primary >> *sum_tail;
+auto const multiplicative_op = x3::lit('*') >> x3::attr(std::string("*"))
+                             | x3::lit('/') >> x3::attr(std::string("/"));
+auto const product_tail_def = multiplicative_op > primary;
+auto const product_def = primary >> *product_tail;
+auto const sum_tail_def = additive_op > product;
+auto const sum_def = product >> *sum_tail;
 
 inline x3::symbols<std::string> const comparison_ops = [] {
     x3::symbols<std::string> ops;
@@ -335,19 +388,30 @@ auto const conjunction_def = negated_or_comparison >> *and_tail;
 auto const or_tail_def = kw_text("or", "or") > conjunction;
 auto const condition_def = conjunction >> *or_tail;
 
+auto const source_def = kw("source") > -name > text > -(kw("dated") > date)
+                      > (kw("secondary") >> x3::attr(true) | x3::attr(false));
 auto const header_def = kw("ruleset") > text > kw("version") > version
-                      > -(kw("title") > text) > *(kw("source") > text)
+                      > -(kw("extends") > text) > -(kw("title") > text) > *source
                       > kw("applies") > date > ".." > date;
 
-auto const parameter_def = kw("param") > name > '=' > condition;
+auto const citation_def = -name > text;
+auto const overrides_def = kw("override") >> x3::attr(true) | x3::attr(false);
+
+auto const dated_value_def = kw("from") > date > ':' > condition;
+auto const parameter_def = overrides >> kw("param") > name > -('=' > condition) > *dated_value;
 
 auto const outcome_def = name;
 auto const then_def = kw("then") > outcome > -(kw("because") > text);
 auto const exception_def = kw("unless") > condition > -then;
-auto const branch_def = kw("rule") > rule_id > outcome > kw("when") > condition
-                      > *exception > -(kw("because") > text) > -(kw("cite") > text);
+auto const branch_def = overrides >> kw("rule") > rule_id > outcome > kw("when") > condition
+                      > *exception > -(kw("because") > text) > -(kw("cite") > citation);
 auto const otherwise_def = kw("otherwise") > outcome > -(kw("because") > text);
-auto const classification_def = kw("classify") > subject > +branch > otherwise;
+auto const classification_def = kw("classify") > subject > *branch > -otherwise;
+
+auto const retirement_def = kw("retire") > rule_id > -(kw("because") > text);
+auto const definition_def = kw("define") > name > kw("on") > subject > '=' > condition;
+auto const indicator_def = kw("indicator") > name > text > -(kw("unit") > text) > '='
+                         > condition;
 
 inline x3::symbols<std::string> words_of(std::initializer_list<const char*> list) {
     x3::symbols<std::string> words;
@@ -364,10 +428,11 @@ auto const severity_def = x3::lexeme[severities >> word_end];
 auto const language_def = x3::lexeme[languages >> word_end];
 
 auto const message_def = language > text;
-auto const check_def = kw("check") > rule_id > kw("on") > subject > severity > kw("when")
-                     > condition > kw("message") > +message > -(kw("cite") > text);
+auto const check_def = overrides >> kw("check") > rule_id > kw("on") > subject > severity
+                     > kw("when") > condition > kw("message") > +message
+                     > -(kw("cite") > citation);
 
-auto const item_def = parameter | classification | check;
+auto const item_def = parameter | classification | check | retirement | definition | indicator;
 auto const end_of_file_def = x3::eoi;
 auto const rule_file_rule_def = x3::eps > header > *item > end_of_file;
 // clang-format on
@@ -376,6 +441,8 @@ BOOST_SPIRIT_DEFINE(name, rule_id, text, date, number, string_literal, version, 
                     set, set_item, aggregate, group, primary, negative, sum, sum_tail, and_tail, or_tail, comparison_op,
                     comparison_tail, membership_op, presence_op, mention_op, right_operand, comparison, negation, negated_or_comparison, conjunction,
                     condition, header, parameter, outcome, then, exception, branch, otherwise,
+                    product, product_tail, aggregate_value, duration, call, year_of, source, citation,
+                    dated_value, overrides, retirement, definition, indicator,
                     classification, subject, severity, language, message, check, item,
                     end_of_file, rule_file_rule)
 

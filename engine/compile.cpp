@@ -7,6 +7,7 @@
 #include "engine/program.hpp"
 #include "engine/read_file.hpp"
 #include "engine/ruleset.hpp"
+#include "engine/ruleset_chain.hpp"
 #include "engine/sha256.hpp"
 #include "engine/text_match.hpp"
 
@@ -62,15 +63,22 @@ struct BareWord {
 
 class Compiler {
 public:
-    Compiler(std::string_view text, std::string file, Program& program,
-             std::vector<Diagnostic>& diagnostics)
-        : text_(text), file_(std::move(file)), p_(program), diagnostics_(diagnostics) {}
+    Compiler(const MergedRules& rules, Program& program, std::vector<Diagnostic>& diagnostics,
+             std::vector<Diagnostic>& lint)
+        : rules_(rules), p_(program), diagnostics_(diagnostics), lint_(lint) {}
 
-    void compile(const ast::rule_file& file) {
-        for (const auto& item : file.items) {
-            if (auto const* param = boost::get<ast::parameter>(&item)) compile_parameter(*param);
-            if (auto const* c = boost::get<ast::classification>(&item)) compile_classification(*c);
-            if (auto const* c = boost::get<ast::check>(&item)) compile_check(*c);
+    void compile() {
+        for (const auto& s : rules_.legal_sources) declare_source(s);
+        for (const auto& p : rules_.parameters) at(p.source, [&] { compile_parameter(*p.node); });
+        for (const auto& d : rules_.definitions) at(d.source, [&] { compile_definition(*d.node); });
+        compile_classification();
+        for (const auto& c : rules_.checks) at(c.source, [&] { compile_check(*c.node); });
+        for (const auto& i : rules_.indicators) at(i.source, [&] { compile_indicator(*i.node); });
+        for (const auto& [name, param] : parameters_) {
+            if (!param.used) {
+                current_ = param.source;
+                warn(param.offset, "parameter '" + name + "' is never used");
+            }
         }
     }
 
@@ -78,28 +86,45 @@ private:
     struct Parameter {
         int node = -1;
         size_t offset = 0;
+        int source = 0;
+        bool used = false;
+    };
+    struct Definition {
+        int body = -1;
+        Type type = Type::boolean;
+        RecordKind record = RecordKind::convention;
     };
     struct Scope {
         RecordKind kind;
         std::string name;
     };
 
-    std::string_view text_;
-    std::string file_;
+    const MergedRules& rules_;
     Program& p_;
     std::vector<Diagnostic>& diagnostics_;
+    std::vector<Diagnostic>& lint_;
+    int current_ = 0;  // the file whose declaration is being compiled
+    std::map<std::string, Citation> citations_;
     std::map<std::string, Parameter> parameters_;
+    std::map<std::pair<RecordKind, std::string>, Definition> definitions_;
     std::vector<Scope> scopes_;
-    std::map<std::string, size_t> rule_ids_;
     bool classifying_actions_ = false;
+    bool in_indicator_ = false;
+
+    template <typename F>
+    void at(int source, F&& compile_one) {
+        current_ = source;
+        compile_one();
+    }
+
+    const RuleSource& source() const { return rules_.sources[static_cast<size_t>(current_)]; }
 
     void error(size_t offset, std::string message) {
-        Diagnostic d;
-        d.file = file_;
-        line_column_of(text_, offset, d.line, d.column);
-        d.source_line = line_of(text_, d.line);
-        d.message = std::move(message);
-        diagnostics_.push_back(std::move(d));
+        diagnostics_.push_back(diagnostic_at(source(), offset, std::move(message)));
+    }
+    void warn(size_t offset, std::string message) {
+        lint_.push_back(
+            diagnostic_at(source(), offset, std::move(message), Diagnostic::Level::warning));
     }
 
     int add(Node node) {
@@ -118,50 +143,158 @@ private:
         return add(std::move(n));
     }
 
-    void claim_rule_id(const std::string& id, size_t offset) {
-        auto [it, inserted] = rule_ids_.emplace(id, offset);
-        if (!inserted) {
-            int line = 0, column = 0;
-            line_column_of(text_, it->second, line, column);
-            error(offset, "rule id '" + id + "' is already used at line " + std::to_string(line));
-        }
+    int text_constant(const std::string& text, Type type) {
+        p_.sets.emplace_back();  // owns the text, at a stable address
+        p_.sets.back().items.push_back(text);
+        return constant(schema::text_value(p_.sets.back().items.back(), type));
     }
 
     // ------------------------------------------------------------------ declarations
 
-    void compile_parameter(const ast::parameter& param) {
-        if (parameters_.count(param.name)) {
-            error(param.offset, "parameter '" + param.name + "' is declared twice");
-            return;
+    void declare_source(const Placed<ast::source>& placed) {
+        const ast::source& s = *placed.node;
+        if (!s.id) return;
+        Citation c;
+        c.source = s.title;
+        if (s.dated) {
+            auto const day = make_date(s.dated->year, s.dated->month, s.dated->day);
+            current_ = placed.source;
+            if (!day) error(s.dated->offset, "no such day in the calendar");
+            if (day) c.dated = format_date(*day);
         }
-        scopes_.clear();
-        int const value = compile_expression(param.value);
-        if (value < 0) return;
-        if (node(value).op != Op::constant) {
-            error(param.offset, "parameter '" + param.name +
-                                    "' must be a constant: a date, a number, a text or a set");
-            return;
-        }
-        node(value).label = param.name;
-        node(value).explain = true;
-        parameters_[param.name] = {value, param.offset};
+        c.secondary = s.secondary;
+        citations_[*s.id] = c;
     }
 
-    void compile_classification(const ast::classification& c) {
-        if (c.subject != "action") {
-            error(c.offset, "only actions can be classified (classify action); '" + c.subject +
-                                "' cannot");
+    Citation compile_citation(const boost::optional<ast::citation>& cite) {
+        Citation c;
+        if (!cite) return c;
+        if (!cite->source) {
+            c.point = cite->text;
+            return c;
+        }
+        auto found = citations_.find(*cite->source);
+        if (found == citations_.end()) {
+            std::vector<std::string> known;
+            for (const auto& [id, _] : citations_) known.push_back(id);
+            error(cite->offset, "no source '" + *cite->source + "' is declared in the header" +
+                                    suggestion(*cite->source, known));
+            return c;
+        }
+        c = found->second;
+        c.point = cite->text;
+        return c;
+    }
+
+    void compile_parameter(const ast::parameter& param) {
+        scopes_.clear();
+        Parameter declared{-1, param.offset, current_, false};
+        if (param.value && !param.dated.empty()) {
+            error(param.offset, "parameter '" + param.name +
+                                    "' has both a value and dated values; keep one form");
             return;
         }
-        if (p_.action_classification) {
-            error(c.offset, "actions are classified twice: keep one 'classify action'");
+        if (param.value) {
+            int const value = compile_expression(*param.value);
+            if (value < 0) return;
+            if (node(value).op != Op::constant) {
+                error(param.offset, "parameter '" + param.name +
+                                        "' must be a constant: a date, a number, a text or a set");
+                return;
+            }
+            declared.node = value;
+        } else if (param.dated.empty()) {
+            error(param.offset, "parameter '" + param.name +
+                                    "' needs a value: '= value' or 'from DAY: value' lines");
+            return;
+        } else {
+            declared.node = compile_dated(param);
+            if (declared.node < 0) return;
+        }
+        node(declared.node).label = param.name;
+        node(declared.node).explain = true;
+        parameters_[param.name] = declared;
+    }
+
+    int compile_dated(const ast::parameter& param) {
+        DatedParameter dated;
+        dated.name = param.name;
+        Type type = Type::boolean;
+        for (const auto& d : param.dated) {
+            auto const day = make_date(d.from.year, d.from.month, d.from.day);
+            int const value = compile_expression(d.value);
+            if (!day) error(d.from.offset, "no such day in the calendar");
+            if (value < 0 || !day) return -1;
+            if (node(value).op != Op::constant) {
+                error(d.offset, "a dated value must be a constant");
+                return -1;
+            }
+            if (!dated.values.empty() && type_of(value) != type) {
+                error(d.offset, std::string("every dated value of '") + param.name +
+                                    "' must be of one kind: this one is " +
+                                    schema::type_name(type_of(value)) + ", the first " +
+                                    schema::type_name(type));
+                return -1;
+            }
+            if (!dated.values.empty() && !(dated.values.back().first < *day)) {
+                error(d.offset, "dated values must follow each other in time");
+                return -1;
+            }
+            type = type_of(value);
+            dated.values.emplace_back(*day, node(value).value);
+        }
+        p_.dated.push_back(std::move(dated));
+        Node n;
+        n.op = Op::dated;
+        n.type = type;
+        n.level = static_cast<int>(p_.dated.size()) - 1;
+        n.value = p_.dated.back().values.front().second;  // the kind, for coercions
+        return add(std::move(n));
+    }
+
+    static std::optional<RecordKind> subject_kind(const std::string& word) {
+        static const std::map<std::string, RecordKind> subjects = {
+            {"convention", RecordKind::convention}, {"action", RecordKind::action},
+            {"expense", RecordKind::expense},       {"beneficiary", RecordKind::beneficiary},
+            {"objective", RecordKind::objective}};
+        auto found = subjects.find(word);
+        if (found == subjects.end()) return std::nullopt;
+        return found->second;
+    }
+
+    void enter_subject(RecordKind kind) {
+        scopes_ = {{RecordKind::convention, "convention"}};
+        if (kind != RecordKind::convention) scopes_.push_back({kind, schema::record_name(kind)});
+    }
+
+    void compile_definition(const ast::definition& d) {
+        RecordKind const kind = *subject_kind(d.subject);
+        if (schema::find_field(kind, d.name)) {
+            error(d.offset, "'" + d.name + "' is already a field of a " + d.subject);
             return;
         }
-        scopes_ = {{RecordKind::convention, "convention"}, {RecordKind::action, "action"}};
+        enter_subject(kind);
+        int const body = compile_expression(d.value);
+        if (body < 0) return;
+        Node& b = node(body);
+        definitions_[{kind, d.name}] = {body, b.type, b.value.record_kind};
+    }
+
+    void compile_classification() {
+        if (!rules_.classification) return;
+        current_ = rules_.classification->source;
+        if (!rules_.otherwise) {
+            error(rules_.classification->node->offset,
+                  "a classification ends with 'otherwise' and the outcome when no branch "
+                  "decides");
+            return;
+        }
+        enter_subject(RecordKind::action);
         classifying_actions_ = true;
         CompiledClassification out;
-        for (const auto& b : c.branches) {
-            claim_rule_id(b.id, b.offset);
+        for (const auto& placed : rules_.branches) {
+            current_ = placed.source;
+            const ast::branch& b = *placed.node;
             CompiledBranch branch;
             branch.id = b.id;
             branch.outcome = checked_outcome(b.outcome, b.offset);
@@ -176,11 +309,13 @@ private:
                 branch.exceptions.push_back(std::move(e));
             }
             branch.because = b.because.value_or("");
-            branch.cite = b.cite.value_or("");
+            branch.citation = compile_citation(b.cite);
             out.branches.push_back(std::move(branch));
         }
-        out.otherwise_outcome = checked_outcome(c.otherwise.outcome, c.otherwise.offset);
-        out.otherwise_because = c.otherwise.because.value_or("");
+        current_ = rules_.otherwise->source;
+        const ast::otherwise_clause& otherwise = *rules_.otherwise->node;
+        out.otherwise_outcome = checked_outcome(otherwise.outcome, otherwise.offset);
+        out.otherwise_because = otherwise.because.value_or("");
         out.otherwise_id = "activation.otherwise";
         classifying_actions_ = false;
         p_.action_classification = std::move(out);
@@ -196,27 +331,44 @@ private:
     }
 
     void compile_check(const ast::check& c) {
-        claim_rule_id(c.id, c.offset);
         CompiledCheck check;
         check.id = c.id;
         check.severity = c.severity == "error"     ? Severity::error
                          : c.severity == "warning" ? Severity::warning
                                                    : Severity::info;
-        static const std::map<std::string, RecordKind> subjects = {
-            {"convention", RecordKind::convention}, {"action", RecordKind::action},
-            {"expense", RecordKind::expense},       {"beneficiary", RecordKind::beneficiary},
-            {"objective", RecordKind::objective}};
-        check.subject = subjects.at(c.subject);
-        scopes_ = {{RecordKind::convention, "convention"}};
-        if (check.subject != RecordKind::convention) scopes_.push_back({check.subject, c.subject});
+        check.subject = *subject_kind(c.subject);
+        enter_subject(check.subject);
         check.condition = compile_condition(c.condition);
+        if (check.condition >= 0 && node(check.condition).op == Op::constant) {
+            warn(c.condition.offset, node(check.condition).value.boolean
+                                         ? "this condition is always true"
+                                         : "this check can never fire: its condition is always "
+                                           "false");
+        }
         for (const auto& m : c.messages) {
             check.messages.push_back({m.language, compile_template(m.text, m.offset)});
         }
-        check.cite = c.cite.value_or("");
+        check.citation = compile_citation(c.cite);
+        check.file = source().path;
         int column = 0;
-        line_column_of(text_, c.offset, check.line, column);
+        line_column_of(source().text, c.offset, check.line, column);
         p_.checks.push_back(std::move(check));
+    }
+
+    void compile_indicator(const ast::indicator& i) {
+        enter_subject(RecordKind::convention);
+        in_indicator_ = true;
+        int const value = compile_expression(i.value);
+        in_indicator_ = false;
+        if (value < 0) return;
+        Type const t = type_of(value);
+        if (t != Type::number && t != Type::money && t != Type::decimal && t != Type::days) {
+            error(i.value.offset, std::string("an indicator is a count, an amount, a ratio or a "
+                                              "number of days, not ") +
+                                      schema::type_name(t));
+            return;
+        }
+        p_.indicators.push_back({i.name, i.label, i.unit.value_or(""), value});
     }
 
     /// `{path}` placeholders: a field of the subject, else of the convention, else a parameter.
@@ -287,17 +439,17 @@ private:
             int operator()(const ast::date_literal& d) const { return c.compile_date(d); }
             int operator()(const ast::number_literal& n) const { return c.compile_number(n); }
             int operator()(const ast::string_literal& s) const {
-                c.p_.sets.emplace_back();  // keep text storage stable
-                c.p_.sets.back().items.push_back(s.value);
-                return c.constant(schema::text_value(c.p_.sets.back().items.back()));
+                return c.text_constant(s.value, Type::text);
             }
             int operator()(const ast::bool_literal& b) const {
                 return c.constant(schema::bool_value(b.value));
             }
             int operator()(const ast::set_literal& s) const { return c.compile_set(s); }
+            int operator()(const ast::duration_literal& d) const { return c.compile_duration(d); }
             int operator()(const ast::path& p) const { return c.compile_path(p, bare); }
             int operator()(const ast::unary& u) const { return c.compile_unary(u); }
             int operator()(const ast::aggregate& a) const { return c.compile_aggregate(a); }
+            int operator()(const ast::call& f) const { return c.compile_call(f); }
             int operator()(const ast::expression& e) const { return c.compile_expression(e, bare); }
         };
         return boost::apply_visitor(visitor{*this, bare}, o);
@@ -324,7 +476,7 @@ private:
             digits += ch;
             scale += fraction;
         }
-        if (digits.size() > 17) {
+        if (digits.size() > 15) {
             error(n.offset, "number too large");
             return -1;
         }
@@ -336,12 +488,26 @@ private:
         return constant(v);
     }
 
+    int compile_duration(const ast::duration_literal& d) {
+        if (d.amount.size() > 6) {
+            error(d.offset, "too many days");
+            return -1;
+        }
+        Value v = schema::number_value(std::stoll(d.amount));
+        v.type = Type::days;
+        return constant(v);
+    }
+
     int compile_set(const ast::set_literal& s) {
         schema::TextSet set;
         set.items = s.items;
         std::sort(set.items.begin(), set.items.end());
         set.items.erase(std::unique(set.items.begin(), set.items.end()), set.items.end());
-        for (const auto& item : set.items) set.folded.push_back(fold_text(item));
+        for (const auto& item : set.items) {
+            set.folded.push_back(fold_text(item));
+            if (auto const day = parse_date(item)) set.days.push_back(day->days);
+        }
+        std::sort(set.days.begin(), set.days.end());
         p_.sets.push_back(std::move(set));
         Value v;
         v.type = Type::set;
@@ -356,9 +522,16 @@ private:
             for (const auto& f : schema::fields_of(scopes_.back().kind)) {
                 names.emplace_back(f.name);
             }
+            for (const auto& [key, _] : definitions_) {
+                if (key.first == scopes_.back().kind) names.push_back(key.second);
+            }
         }
         for (const auto& [name, p] : parameters_) names.push_back(name);
         return names;
+    }
+
+    bool names_member(RecordKind kind, const std::string& name) {
+        return schema::find_field(kind, name) || definitions_.count({kind, name});
     }
 
     int compile_path(const ast::path& path, BareWord* bare) {
@@ -367,9 +540,7 @@ private:
         std::string label;
         size_t next = 1;
         // A field of the innermost subject, a subject by name, then a parameter.
-        const schema::Field* field =
-            scopes_.empty() ? nullptr : schema::find_field(scopes_.back().kind, first);
-        if (field) {
+        if (!scopes_.empty() && names_member(scopes_.back().kind, first)) {
             current = scope_node(static_cast<int>(scopes_.size()) - 1);
             label = scopes_.back().name;
             next = 0;
@@ -383,6 +554,7 @@ private:
                 error(path.offset, "parameter '" + first + "' has no fields");
                 return -1;
             }
+            p->second.used = true;
             return p->second.node;
         } else {
             if (bare && path.names.size() == 1) {
@@ -394,40 +566,59 @@ private:
             return -1;
         }
         for (size_t i = next; i < path.names.size(); ++i) {
-            const std::string& name = path.names[i];
-            Node const& holder = node(current);
-            if (holder.type != Type::record) {
-                error(path.offset, "'" + label + "' is " + schema::type_name(holder.type) +
-                                       ", which has no field '" + name + "'");
-                return -1;
-            }
-            RecordKind const kind = holder.value.record_kind;
-            const schema::Field* f = schema::find_field(kind, name);
-            if (!f) {
-                std::vector<std::string> known;
-                for (const auto& k : schema::fields_of(kind)) known.emplace_back(k.name);
-                error(path.offset, std::string("a ") + schema::record_name(kind) +
-                                       " has no field '" + name + "'" + suggestion(name, known));
-                return -1;
-            }
-            if (classifying_actions_ && kind == RecordKind::action && name == "activation") {
-                error(path.offset,
-                      "the classification of actions cannot read 'activation', the class it "
-                      "decides");
-                return -1;
-            }
-            label += "." + name;
-            Node n;
-            n.op = Op::field;
-            n.type = f->type;
-            n.field = f;
-            n.left = current;
-            n.label = label;
-            n.value.record_kind = f->record;
-            current = add(std::move(n));
+            current = member(current, path.names[i], label, path.offset);
+            if (current < 0) return -1;
         }
         node(current).explain = true;
         return current;
+    }
+
+    /// `holder.name`: a field or a definition of the holder's kind of record.
+    int member(int holder, const std::string& name, std::string& label, size_t offset) {
+        Node const& h = node(holder);
+        if (h.type != Type::record) {
+            error(offset, "'" + label + "' is " + schema::type_name(h.type) +
+                              ", which has no field '" + name + "'");
+            return -1;
+        }
+        RecordKind const kind = h.value.record_kind;
+        label += "." + name;
+        if (auto d = definitions_.find({kind, name}); d != definitions_.end()) {
+            Node n;
+            n.op = Op::derived;
+            n.type = d->second.type;
+            n.left = holder;
+            n.right = d->second.body;
+            n.level = kind == RecordKind::convention ? 0 : 1;
+            n.label = label;
+            n.value.record_kind = d->second.record;
+            return add(std::move(n));
+        }
+        const schema::Field* f = schema::find_field(kind, name);
+        if (!f) {
+            std::vector<std::string> known;
+            for (const auto& k : schema::fields_of(kind)) known.emplace_back(k.name);
+            error(offset, std::string("a ") + schema::record_name(kind) + " has no field '" +
+                              name + "'" + suggestion(name, known));
+            return -1;
+        }
+        if (classifying_actions_ && kind == RecordKind::action && name == "activation") {
+            error(offset,
+                  "the classification of actions cannot read 'activation', the class it decides");
+            return -1;
+        }
+        if (!in_indicator_ && kind == RecordKind::expense && name == "eligible") {
+            error(offset, "'eligible' is what the checks decide: only an indicator can read it");
+            return -1;
+        }
+        Node n;
+        n.op = Op::field;
+        n.type = f->type;
+        n.field = f;
+        n.left = holder;
+        n.label = label;
+        n.value.record_kind = f->record;
+        return add(std::move(n));
     }
 
     int scope_node(int level) {
@@ -453,10 +644,19 @@ private:
             }
             n.op = Op::not_;
             n.type = Type::boolean;
-        } else {
-            if (!is_numeric(type_of(right))) {
-                error(u.offset, std::string("'-' needs a number or an amount, not ") +
+        } else if (u.op == "year of") {
+            if (type_of(right) != Type::date) {
+                error(u.offset, std::string("'year of' needs a date, not ") +
                                     schema::type_name(type_of(right)));
+                return -1;
+            }
+            n.op = Op::year_of;
+            n.type = Type::number;
+        } else {
+            Type const t = type_of(right);
+            if (!is_numeric(t) && t != Type::days) {
+                error(u.offset, std::string("'-' needs a number or an amount, not ") +
+                                    schema::type_name(t));
                 return -1;
             }
             if (node(right).op == Op::constant) {
@@ -465,8 +665,54 @@ private:
                 return constant(v);
             }
             n.op = Op::neg;
-            n.type = type_of(right);
+            n.type = t;
         }
+        return add(std::move(n));
+    }
+
+    int compile_call(const ast::call& c) {
+        static const std::vector<std::string> functions = {"next_working_day",
+                                                           "add_working_days"};
+        bool const next = c.function == "next_working_day";
+        if (!next && c.function != "add_working_days") {
+            error(c.offset, "unknown function '" + c.function + "'" +
+                                suggestion(c.function, functions));
+            return -1;
+        }
+        size_t const wanted = next ? 2 : 3;
+        if (c.arguments.size() != wanted) {
+            error(c.offset, c.function + (next ? "(day, holidays)" : "(day, count, holidays)") +
+                                " takes " + std::to_string(wanted) + " values");
+            return -1;
+        }
+        std::vector<int> args;
+        for (const auto& a : c.arguments) {
+            args.push_back(compile_expression(a));
+            if (args.back() < 0) return -1;
+        }
+        int const holidays = args.back();
+        if (type_of(args[0]) != Type::date) {
+            error(c.arguments[0].offset, c.function + " starts from a date");
+            return -1;
+        }
+        if (!next && type_of(args[1]) != Type::number && type_of(args[1]) != Type::days) {
+            error(c.arguments[1].offset, "add_working_days needs a number of days");
+            return -1;
+        }
+        const Node& h = node(holidays);
+        if (h.type != Type::set || h.op != Op::constant ||
+            h.value.set->days.size() != h.value.set->items.size()) {
+            error(c.arguments.back().offset,
+                  "the holidays are a set of dates, like {2016-03-28, 2016-05-05}");
+            return -1;
+        }
+        node(holidays).explain = false;
+        Node n;
+        n.op = next ? Op::next_working_day : Op::add_working_days;
+        n.type = Type::date;
+        n.left = args[0];
+        n.right = holidays;
+        n.extra = next ? -1 : args[1];
         return add(std::move(n));
     }
 
@@ -478,21 +724,45 @@ private:
                                 node(list).label + "' is " + schema::type_name(type_of(list)));
             return -1;
         }
-        RecordKind const element = node(list).value.record_kind;
+        static const std::map<std::string, Op> functions = {
+            {"count", Op::count}, {"any", Op::any}, {"all", Op::all},
+            {"sum", Op::sum},     {"min", Op::min}, {"max", Op::max}};
         Node n;
-        n.op = a.function == "count" ? Op::count : a.function == "any" ? Op::any : Op::all;
-        n.type = n.op == Op::count ? Type::number : Type::boolean;
+        n.op = functions.at(a.function);
+        bool const takes_value = n.op == Op::sum || n.op == Op::min || n.op == Op::max;
+        if (takes_value && !a.value) {
+            error(a.offset, a.function + "(...) needs the value to add up: " + a.function +
+                                "(amount of " + node(list).label + ")");
+            return -1;
+        }
+        if (!takes_value && a.value) {
+            error(a.offset, a.function + "(...) takes no value before 'of'");
+            return -1;
+        }
+        RecordKind const element = node(list).value.record_kind;
         n.left = list;
         n.level = static_cast<int>(scopes_.size());
-        if (a.filter) {
-            scopes_.push_back({element, schema::record_name(element)});
-            n.right = compile_condition(*a.filter);
-            scopes_.pop_back();
-            if (n.right < 0) return -1;
-        } else if (n.op != Op::count) {
+        scopes_.push_back({element, schema::record_name(element)});
+        if (a.filter) n.right = compile_condition(*a.filter);
+        if (a.value) n.extra = compile_expression(*a.value);
+        scopes_.pop_back();
+        if ((a.filter && n.right < 0) || (a.value && n.extra < 0)) return -1;
+        if (!a.filter && (n.op == Op::any || n.op == Op::all)) {
             error(a.offset, a.function + "(...) needs a condition: " + a.function + "(" +
                                 node(list).label + " where ...)");
             return -1;
+        }
+        if (n.op == Op::count || n.op == Op::any || n.op == Op::all) {
+            n.type = n.op == Op::count ? Type::number : Type::boolean;
+        } else {
+            Type const t = type_of(n.extra);
+            bool const fits = n.op == Op::sum ? (is_numeric(t) || t == Type::days) && t != Type::share
+                                              : is_ordered(t);
+            if (!fits) {
+                error(a.offset, a.function + "(...) cannot add up " + schema::type_name(t));
+                return -1;
+            }
+            n.type = t;
         }
         n.explain = true;
         n.label = print_aggregate_text(a);
@@ -518,7 +788,8 @@ private:
             }
             BareWord bare_right;
             int right = is_vocabulary_word(left, operation)
-                            ? symbol_constant(single_path(operation.right)->names.front())
+                            ? text_constant(single_path(operation.right)->names.front(),
+                                            Type::symbol)
                             : compile_operand(operation.right, &bare_right);
             // A bare word beside a side that failed says nothing more.
             if (left == -1 || right == -1) return -1;
@@ -529,7 +800,7 @@ private:
     }
 
     static bool is_comparison(const std::string& op) {
-        return op != "and" && op != "or" && op != "+" && op != "-";
+        return op != "and" && op != "or" && op != "+" && op != "-" && op != "*" && op != "/";
     }
 
     void unknown_word(const BareWord& bare) {
@@ -538,7 +809,8 @@ private:
     }
 
     int compile_presence(int left, const ast::operation& operation) {
-        if (node(left).op != Op::field) {
+        Op const op = node(left).op;
+        if (op != Op::field && op != Op::derived && op != Op::dated) {
             error(operation.offset, "only a field of the convention can be missing or present");
             return -1;
         }
@@ -558,26 +830,25 @@ private:
         return nullptr;
     }
 
+    static std::vector<std::string> vocabulary_of(const schema::Field& f) {
+        std::vector<std::string> words;
+        std::string_view v = f.vocabulary;
+        while (!v.empty()) {
+            size_t const space = v.find(' ');
+            words.emplace_back(v.substr(0, space));
+            v = space == std::string_view::npos ? "" : v.substr(space + 1);
+        }
+        return words;
+    }
+
     /// `scheme = cluster`: a word of the field's vocabulary wins over a field of that name.
     bool is_vocabulary_word(int left, const ast::operation& operation) {
         if (left < 0 || (operation.op != "=" && operation.op != "!=")) return false;
         const schema::Field* f = node(left).field;
         const ast::path* path = single_path(operation.right);
         if (!f || f->vocabulary.empty() || !path || path->names.size() != 1) return false;
-        std::string_view const word = path->names.front();
-        std::string_view v = f->vocabulary;
-        for (size_t at = v.find(word); at != std::string_view::npos; at = v.find(word, at + 1)) {
-            bool const starts = at == 0 || v[at - 1] == ' ';
-            bool const ends = at + word.size() == v.size() || v[at + word.size()] == ' ';
-            if (starts && ends) return true;
-        }
-        return false;
-    }
-
-    int symbol_constant(const std::string& word) {
-        p_.sets.emplace_back();
-        p_.sets.back().items.push_back(word);
-        return constant(schema::text_value(p_.sets.back().items.back(), Type::symbol));
+        auto const words = vocabulary_of(*f);
+        return std::find(words.begin(), words.end(), path->names.front()) != words.end();
     }
 
     /// A bare word beside a word field is one of its values (`kind = collective`).
@@ -588,13 +859,7 @@ private:
         }
         const schema::Field* f = node(other).field;
         if (f && !f->vocabulary.empty()) {
-            std::vector<std::string> words;
-            std::string_view v = f->vocabulary;
-            while (!v.empty()) {
-                size_t const space = v.find(' ');
-                words.emplace_back(v.substr(0, space));
-                v = space == std::string_view::npos ? "" : v.substr(space + 1);
-            }
+            auto const words = vocabulary_of(*f);
             if (std::find(words.begin(), words.end(), bare.name) == words.end()) {
                 std::string all;
                 for (const auto& w : words) all += (all.empty() ? "" : ", ") + w;
@@ -603,7 +868,7 @@ private:
                 return -1;
             }
         }
-        return symbol_constant(bare.name);
+        return text_constant(bare.name, Type::symbol);
     }
 
     /// Turns a number written in the rules into the other side's kind of value.
@@ -612,10 +877,16 @@ private:
         if (n.op != Op::constant || (n.type != Type::number && n.type != Type::decimal)) {
             return false;
         }
+        int wanted = 0;
+        switch (target) {
+            case Type::money: wanted = 2; break;
+            case Type::share: wanted = 6; break;
+            case Type::decimal: wanted = 4; break;
+            case Type::number: wanted = 0; break;
+            default: return false;
+        }
         Value v = n.value;
         int const scale = v.type == Type::decimal ? v.scale : 0;
-        int const wanted = target == Type::money ? 2 : target == Type::share ? 6 : 0;
-        if (target != Type::money && target != Type::share && target != Type::number) return false;
         if (scale > wanted) {
             error(offset, std::string("this number has more decimals than ") +
                               schema::type_name(target) + " allows");
@@ -627,10 +898,79 @@ private:
             return false;
         }
         v.type = target;
-        v.scale = 0;
-        literal = constant(v, n.label);
-        node(literal).explain = node(literal).label.size() > 0;
+        v.scale = target == Type::decimal ? 4 : 0;
+        std::string const label = n.label;
+        bool const explain = n.explain;
+        literal = constant(v, label);
+        node(literal).explain = explain;
         return true;
+    }
+
+    /// The kind of `left op right` for + - * /, or nullopt when they do not combine.
+    static std::optional<Type> arithmetic_result(const std::string& op, Type l, Type r) {
+        if (op == "+" || op == "-") {
+            if (l == Type::date && r == Type::days) return Type::date;
+            if (op == "+" && l == Type::days && r == Type::date) return Type::date;
+            if (op == "-" && l == Type::date && r == Type::date) return Type::days;
+            if (l == r && (l == Type::money || l == Type::number || l == Type::decimal ||
+                           l == Type::days)) {
+                return l;
+            }
+            return std::nullopt;
+        }
+        if (op == "*") {
+            if (l == Type::number && r == Type::number) return Type::number;
+            if (l == Type::money && (r == Type::number || r == Type::share || r == Type::decimal)) {
+                return Type::money;
+            }
+            if (r == Type::money && (l == Type::number || l == Type::share || l == Type::decimal)) {
+                return Type::money;
+            }
+            if ((l == Type::decimal || l == Type::number) &&
+                (r == Type::decimal || r == Type::number)) {
+                return Type::decimal;
+            }
+            return std::nullopt;
+        }
+        // division
+        if (l == Type::money && r == Type::number) return Type::money;
+        if (l == Type::money && r == Type::money) return Type::decimal;
+        if ((l == Type::number || l == Type::decimal) && (r == Type::number || r == Type::decimal)) {
+            return Type::decimal;
+        }
+        return std::nullopt;
+    }
+
+    int compile_arithmetic(int left, int right, const ast::operation& operation) {
+        const std::string& op = operation.op;
+        Type lt = type_of(left), rt = type_of(right);
+        // A written number takes the kind of the other side where the sum needs it.
+        bool const additive = op == "+" || op == "-";
+        if (additive && lt != rt) {
+            if (!coerce(right, lt, operation.offset)) coerce(left, rt, operation.offset);
+        } else if (!additive) {
+            if (lt == Type::decimal && node(left).op == Op::constant) coerce(left, Type::decimal, operation.offset);
+            if (rt == Type::decimal && node(right).op == Op::constant) coerce(right, Type::decimal, operation.offset);
+        }
+        lt = type_of(left);
+        rt = type_of(right);
+        auto const result = arithmetic_result(op, lt, rt);
+        if (!result) {
+            std::string hint;
+            if ((lt == Type::date || rt == Type::date) && (lt == Type::number || rt == Type::number)) {
+                hint = " (write a number of days: + 30 days)";
+            }
+            error(operation.offset, "cannot compute " + std::string(schema::type_name(lt)) + " " +
+                                        op + " " + schema::type_name(rt) + hint);
+            return -1;
+        }
+        Node n;
+        n.op = op == "+" ? Op::add : op == "-" ? Op::sub : op == "*" ? Op::mul : Op::div;
+        n.type = *result;
+        n.left = left;
+        n.right = right;
+        if (op == "/") n.label = "a division by zero";
+        return add(std::move(n));
     }
 
     int compile_binary(int left, int right, const BareWord& bare_left,
@@ -644,6 +984,9 @@ private:
         if (left == -2) left = symbol_for(bare_left, right);
         if (right == -2) right = symbol_for(bare_right, left);
         if (left < 0 || right < 0) return -1;
+        if (op == "+" || op == "-" || op == "*" || op == "/") {
+            return compile_arithmetic(left, right, operation);
+        }
 
         Node n;
         n.left = left;
@@ -661,7 +1004,6 @@ private:
             return add(std::move(n));
         }
         if (op == "in" || op == "not in" || op == "mentions any" || op == "mentions all") {
-            bool const mentions = op.rfind("mentions", 0) == 0;
             if (rt != Type::set) {
                 error(at, "'" + op + "' needs a set on its right, like {a, b} or a set parameter");
                 return -1;
@@ -671,12 +1013,10 @@ private:
                               schema::type_name(lt));
                 return -1;
             }
-            n.op = op == "in"            ? Op::in_set
-                   : op == "not in"      ? Op::not_in_set
+            n.op = op == "in"             ? Op::in_set
+                   : op == "not in"       ? Op::not_in_set
                    : op == "mentions any" ? Op::mentions_any
                                           : Op::mentions_all;
-            (void)mentions;
-            node(right).explain = false;
             return add(std::move(n));
         }
         // Same-kind operands from here on.
@@ -692,22 +1032,11 @@ private:
             n.left = left;
             n.right = right;
             lt = type_of(left);
-            rt = type_of(right);
-        }
-        if (op == "+" || op == "-") {
-            if (lt != Type::money && lt != Type::number) {
-                error(at, "'" + op + "' adds or subtracts amounts and numbers, not " +
-                              schema::type_name(lt));
-                return -1;
-            }
-            n.op = op == "+" ? Op::add : Op::sub;
-            n.type = lt;
-            return add(std::move(n));
         }
         static const std::map<std::string, Op> comparisons = {
             {"=", Op::eq}, {"!=", Op::ne}, {"<", Op::lt}, {"<=", Op::le}, {">", Op::gt}, {">=", Op::ge}};
         n.op = comparisons.at(op);
-        if (n.op != Op::eq && n.op != Op::ne && !is_ordered(lt)) {
+        if (n.op != Op::eq && n.op != Op::ne && !is_ordered(lt) && lt != Type::days) {
             error(at, "'" + op + "' compares numbers, amounts, shares or dates, not " +
                           schema::type_name(lt));
             return -1;
@@ -720,14 +1049,28 @@ private:
     }
 };
 
-RulesetInfo header_info(const ast::header& h, const std::string& file, std::string_view text) {
+RulesetInfo header_info(const MergedRules& rules, const std::string& file) {
+    const ast::header& h = rules.sources.back().ast.head;
     RulesetInfo info;
     info.name = h.name;
     info.version = h.version;
     info.title = h.title.value_or("");
-    info.sources = h.sources;
+    for (const auto& placed : rules.legal_sources) {
+        const ast::source& legal = *placed.node;
+        std::string text = legal.title;
+        if (legal.dated) {
+            if (auto day = make_date(legal.dated->year, legal.dated->month, legal.dated->day)) {
+                text += " (" + format_date(*day) + ")";
+            }
+        }
+        if (legal.secondary) text += " [secondary source]";
+        info.sources.push_back(std::move(text));
+    }
     info.file = file;
-    info.sha256 = sha256_hex(text);
+    // The whole chain decides, so the hash covers every file of it, base first.
+    std::string all;
+    for (const auto& source : rules.sources) all += source.text;
+    info.sha256 = sha256_hex(all);
     return info;
 }
 
@@ -735,28 +1078,24 @@ RulesetInfo header_info(const ast::header& h, const std::string& file, std::stri
 
 CompiledRuleset compile_ruleset_text(std::string_view text, const std::string& file) {
     CompiledRuleset out;
-    ParseResult parsed = parse_rules(text, file);
-    out.diagnostics = std::move(parsed.diagnostics);
-    if (!parsed.file) return out;
-    const ast::header& h = parsed.file->head;
-    out.info = header_info(h, file, text);
+    MergedRules rules = merge_rules(text, file, out.diagnostics);
+    if (rules.sources.empty()) return out;
+    out.info = header_info(rules, file);
+    const RuleSource& leaf = rules.sources.back();
+    const ast::header& h = leaf.ast.head;
     auto const from = make_date(h.applies_from.year, h.applies_from.month, h.applies_from.day);
     auto const to = make_date(h.applies_to.year, h.applies_to.month, h.applies_to.day);
-    auto program = std::make_shared<Program>();
-    Compiler compiler(text, file, *program, out.diagnostics);
     if (!from || !to || *to < *from) {
-        Diagnostic d;
-        d.file = file;
-        line_column_of(text, h.applies_from.offset, d.line, d.column);
-        d.source_line = line_of(text, d.line);
-        d.message = !from || !to ? "'applies' names a day that is not in the calendar"
-                                 : "'applies' ends before it starts";
-        out.diagnostics.push_back(std::move(d));
+        out.diagnostics.push_back(diagnostic_at(
+            leaf, h.applies_from.offset,
+            !from || !to ? "'applies' names a day that is not in the calendar"
+                         : "'applies' ends before it starts"));
     } else {
         out.info.applies_from = *from;
         out.info.applies_to = *to;
     }
-    compiler.compile(*parsed.file);
+    auto program = std::make_shared<Program>();
+    Compiler(rules, *program, out.diagnostics, out.lint).compile();
     bool incomplete = std::any_of(program->checks.begin(), program->checks.end(),
                                   [](const CompiledCheck& c) { return c.condition < 0; });
     if (program->action_classification) {
@@ -772,6 +1111,7 @@ CompiledRuleset compile_ruleset_text(std::string_view text, const std::string& f
         out.diagnostics.push_back(std::move(d));
     }
     sort_by_position(out.diagnostics);
+    sort_by_position(out.lint);
     bool const failed = std::any_of(out.diagnostics.begin(), out.diagnostics.end(), [](auto& d) {
         return d.level == Diagnostic::Level::error;
     });

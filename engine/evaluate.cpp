@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/messages.hpp"
 #include "engine/program.hpp"
 #include "engine/ruleset.hpp"
 #include "engine/text_match.hpp"
@@ -16,11 +17,34 @@ using schema::Value;
 namespace {
 
 constexpr int max_scopes = 16;
+constexpr int64_t decimal_unit = 10'000;  // runtime ratios keep 4 decimals
+
+/// numerator / denominator, rounded half away from zero (half-up for positive values).
+int64_t rounded_division(__int128 numerator, __int128 denominator) {
+    bool const negative = (numerator < 0) != (denominator < 0);
+    if (numerator < 0) numerator = -numerator;
+    if (denominator < 0) denominator = -denominator;
+    __int128 const q = (2 * numerator + denominator) / (2 * denominator);
+    return static_cast<int64_t>(negative ? -q : q);
+}
+
+/// Saturday or Sunday; 1970-01-01 was a Thursday.
+bool is_weekend(int64_t day) {
+    int64_t const weekday = ((day + 4) % 7 + 7) % 7;  // 0 = Sunday
+    return weekday == 0 || weekday == 6;
+}
+
+bool is_working_day(int64_t day, const schema::TextSet& holidays) {
+    return !is_weekend(day) &&
+           !std::binary_search(holidays.days.begin(), holidays.days.end(), static_cast<int32_t>(day));
+}
 
 class Evaluator {
 public:
     Evaluator(const Program& program, const Convention& convention) : p_(program) {
         context_.convention = &convention;
+        context_.reference_day = convention.period.start;
+        context_.refused.assign(convention.expenses.size(), false);
         context_.activation.assign(convention.actions.size(), "unclassified");
         for (const auto& a : convention.actions) {
             context_.action_text.push_back(a.title + " " + a.description);
@@ -87,6 +111,44 @@ private:
     Value eval_node(const Node& n) {
         switch (n.op) {
             case Op::constant: return n.value;
+            case Op::dated: {
+                const DatedParameter& dated = p_.dated[static_cast<size_t>(n.level)];
+                const Value* in_force = nullptr;
+                for (const auto& [from, value] : dated.values) {
+                    if (from <= context_.reference_day) in_force = &value;
+                }
+                if (in_force) return *in_force;
+                Value v = schema::missing_value(n.type);
+                v.missing_path = &n.label;
+                return v;
+            }
+            case Op::derived: {
+                Value holder = eval_node(p_.nodes[static_cast<size_t>(n.left)]);
+                if (holder.missing) {
+                    Value v = schema::missing_value(n.type);
+                    v.missing_path = holder.missing_path;
+                    return v;
+                }
+                // The definition was compiled for its own subject: give it the scopes it
+                // expects, and hide its inner reads from the explanation.
+                const void* saved[max_scopes];
+                std::copy(std::begin(scopes_), std::end(scopes_), saved);
+                scopes_[n.level] = holder.record;
+                ++aggregate_depth_;
+                Value v = eval(n.right);
+                --aggregate_depth_;
+                std::copy(std::begin(saved), std::end(saved), scopes_);
+                return v;
+            }
+            case Op::year_of: {
+                Value v = eval(n.left);
+                if (v.missing) return v;
+                return schema::number_value(year_of(Date{static_cast<int32_t>(v.integer)}));
+            }
+            case Op::next_working_day:
+            case Op::add_working_days: return eval_working_day(n);
+            case Op::mul:
+            case Op::div: return eval_product(n);
             case Op::scope: {
                 Value v;
                 v.type = Type::record;
@@ -171,6 +233,7 @@ private:
                 if (l.missing) return l;
                 if (r.missing) return r;
                 l.integer = n.op == Op::add ? l.integer + r.integer : l.integer - r.integer;
+                l.type = n.type;
                 return l;
             }
             case Op::neg: {
@@ -180,9 +243,82 @@ private:
             }
             case Op::count:
             case Op::any:
-            case Op::all: return eval_aggregate(n);
+            case Op::all:
+            case Op::sum:
+            case Op::min:
+            case Op::max: return eval_aggregate(n);
         }
         return {};
+    }
+
+    Value eval_working_day(const Node& n) {
+        Value start = eval(n.left);
+        if (start.missing) return start;
+        const schema::TextSet& holidays = *p_.nodes[static_cast<size_t>(n.right)].value.set;
+        int64_t day = start.integer;
+        if (n.op == Op::next_working_day) {
+            while (!is_working_day(day, holidays)) ++day;
+        } else {
+            Value count = eval(n.extra);
+            if (count.missing) return count;
+            for (int64_t left = count.integer; left > 0;) {
+                ++day;
+                if (is_working_day(day, holidays)) --left;
+            }
+        }
+        start.integer = day;
+        return start;
+    }
+
+    /// A value as (integer, decimals): whole numbers 0, ratios 4, amounts 2 are kept apart.
+    static int scale_of(Type t) { return t == Type::decimal ? 4 : 0; }
+
+    Value eval_product(const Node& n) {
+        Value l = eval(n.left);
+        Value r = eval(n.right);
+        if (l.missing) return l;
+        if (r.missing) return r;
+        Value out;
+        out.type = n.type;
+        Type const lt = l.type, rt = r.type;
+        if (n.op == Op::mul) {
+            if (lt == Type::money || rt == Type::money) {
+                const Value& money = lt == Type::money ? l : r;
+                const Value& factor = lt == Type::money ? r : l;
+                if (factor.type == Type::share) {
+                    out.integer = charge_of(Money{money.integer}, Share{factor.integer}).cents;
+                } else {
+                    out.integer = rounded_division(
+                        static_cast<__int128>(money.integer) * factor.integer,
+                        factor.type == Type::decimal ? decimal_unit : 1);
+                }
+            } else if (n.type == Type::number) {
+                out.integer = l.integer * r.integer;
+            } else {
+                __int128 const product = static_cast<__int128>(l.integer) * r.integer;
+                int const scale = scale_of(lt) + scale_of(rt);  // 4 or 8
+                out.integer = scale == 8 ? rounded_division(product, decimal_unit)
+                                         : static_cast<int64_t>(scale == 0 ? product * decimal_unit
+                                                                           : product);
+            }
+            return out;
+        }
+        if (r.integer == 0) {
+            Value v = schema::missing_value(n.type);
+            v.missing_path = &n.label;
+            return v;
+        }
+        if (n.type == Type::money) {  // money / number
+            out.integer = rounded_division(l.integer, r.integer);
+            return out;
+        }
+        // A ratio with 4 decimals: money/money, and numbers or ratios.
+        int const shift = 4 + scale_of(rt) - scale_of(lt);
+        __int128 numerator = l.integer;
+        for (int i = 0; i < shift; ++i) numerator *= 10;
+        out.integer = rounded_division(numerator, r.integer);
+        out.scale = 4;
+        return out;
     }
 
     Value eval_aggregate(const Node& n) {
@@ -195,19 +331,31 @@ private:
         ++aggregate_depth_;
         int64_t matches = 0, failures = 0;
         Value missing;
+        std::optional<Value> folded;  // sum, min or max of the values so far
         for (uint32_t i = 0; i < list.list.size; ++i) {
-            if (n.right < 0) {
-                ++matches;
-                continue;
-            }
             scopes_[n.level] = list.list.at(i);
-            Value c = eval(n.right);
-            if (c.missing) {
-                if (!missing.missing) missing = c;
-            } else if (c.boolean) {
-                ++matches;
-            } else {
-                ++failures;
+            if (n.right >= 0) {
+                Value c = eval(n.right);
+                if (c.missing) {
+                    if (!missing.missing) missing = c;
+                    continue;
+                }
+                if (!c.boolean) {
+                    ++failures;
+                    continue;
+                }
+            }
+            ++matches;
+            if (n.extra < 0) continue;
+            Value v = eval(n.extra);
+            if (v.missing) {
+                if (!missing.missing) missing = v;
+            } else if (!folded) {
+                folded = v;
+            } else if (n.op == Op::sum) {
+                folded->integer += v.integer;
+            } else if ((n.op == Op::min) == (v.integer < folded->integer) && v.integer != folded->integer) {
+                folded = v;
             }
         }
         --aggregate_depth_;
@@ -219,8 +367,26 @@ private:
             v.missing_path = missing.missing_path;
             return v;
         }
-        if (n.op == Op::count) return schema::number_value(matches);
-        return schema::bool_value(n.op == Op::all);
+        switch (n.op) {
+            case Op::count: return schema::number_value(matches);
+            case Op::any: return schema::bool_value(false);
+            case Op::all: return schema::bool_value(true);
+            case Op::sum:
+                if (folded) return *folded;
+                {
+                    Value zero = schema::number_value(0);
+                    zero.type = n.type;
+                    zero.scale = scale_of(n.type);
+                    return zero;
+                }
+            default:
+                if (folded) return *folded;
+                {
+                    Value none = schema::missing_value(n.type);
+                    none.missing_path = &n.label;  // min or max of nothing
+                    return none;
+                }
+        }
     }
 };
 
@@ -259,24 +425,31 @@ std::vector<std::pair<const void*, const std::string*>> subjects_of(RecordKind k
 }
 
 Decision classify(Evaluator& ev, const CompiledClassification& rules, const Action& action,
-                  std::vector<Finding>& findings) {
+                  const std::string& language, std::vector<Finding>& findings) {
     Decision d;
     d.subject_id = action.id;
     ev.set_scope(1, &action);
-    auto undetermined = [&](const CompiledBranch& b, const Value& cause) {
-        d.outcome = "unclassified";
+    auto decide = [&](const CompiledBranch& b, const std::string& outcome,
+                      const std::string& reason, Explanation explanation) {
+        d.outcome = outcome;
         d.rule = b.id;
-        d.reason = "cannot decide: " + missing_name(cause) + " is missing";
-        d.cite = b.cite;
-        d.explanation = {{missing_name(cause), "(missing)"}};
+        d.reason = reason;
+        d.citation = b.citation;
+        d.cite = format_citation(b.citation);
+        d.explanation = std::move(explanation);
+        return d;
+    };
+    auto undetermined = [&](const CompiledBranch& b, const Value& cause) {
+        std::string const path = missing_name(cause);
+        decide(b, "unclassified", undecided_reason(language, path), {{path, "(missing)"}});
         Finding f;
         f.rule = b.id;
         f.severity = Severity::warning;
         f.subject_kind = SubjectKind::action;
         f.subject_id = action.id;
-        f.message = "Action " + action.id + ": " + missing_name(cause) +
-                    " is missing, so rule " + b.id + " cannot decide its activation class";
-        f.cite = b.cite;
+        f.message = undecided_action_message(language, action.id, path, b.id);
+        f.citation = d.citation;
+        f.cite = d.cite;
         f.explanation = d.explanation;
         findings.push_back(std::move(f));
         return d;
@@ -291,29 +464,43 @@ Decision classify(Evaluator& ev, const CompiledClassification& rules, const Acti
             Value unless = ev.eval_explained(x.condition, explanation);
             if (unless.missing) return undetermined(b, unless);
             if (!unless.boolean) continue;
-            if (!x.then_outcome) {
-                excepted = true;
-                break;
-            }
-            d.outcome = *x.then_outcome;
-            d.rule = b.id;
-            d.reason = x.because;
-            d.cite = b.cite;
-            d.explanation = std::move(explanation);
-            return d;
+            if (x.then_outcome) return decide(b, *x.then_outcome, x.because, std::move(explanation));
+            excepted = true;
+            break;
         }
         if (excepted) continue;
-        d.outcome = b.outcome;
-        d.rule = b.id;
-        d.reason = b.because;
-        d.cite = b.cite;
-        d.explanation = std::move(explanation);
-        return d;
+        return decide(b, b.outcome, b.because, std::move(explanation));
     }
     d.outcome = rules.otherwise_outcome;
     d.rule = rules.otherwise_id;
     d.reason = rules.otherwise_because;
     return d;
+}
+
+/// The message in the asked language, else the rule's first one.
+const CompiledMessage* message_in(const CompiledCheck& check, const std::string& language) {
+    for (const auto& m : check.messages) {
+        if (m.language == language) return &m;
+    }
+    return check.messages.empty() ? nullptr : &check.messages.front();
+}
+
+IndicatorValue indicator_value(const CompiledIndicator& indicator, const Value& v) {
+    IndicatorValue out;
+    out.name = indicator.name;
+    out.label = indicator.label;
+    out.unit = indicator.unit;
+    if (v.missing) return out;
+    switch (v.type) {
+        case Type::number: out.kind = IndicatorValue::Kind::count; break;
+        case Type::money: out.kind = IndicatorValue::Kind::amount; break;
+        case Type::days: out.kind = IndicatorValue::Kind::days; break;
+        default: out.kind = IndicatorValue::Kind::decimal; break;
+    }
+    Value plain = v;
+    if (v.type == Type::decimal) plain.scale = 4;
+    out.value = v.type == Type::days ? std::to_string(v.integer) : schema::format_value(plain);
+    return out;
 }
 
 Totals total(const Convention& c, const std::vector<Finding>& findings) {
@@ -346,7 +533,9 @@ Totals total(const Convention& c, const std::vector<Finding>& findings) {
 
 }  // namespace
 
-Result evaluate(const Program& program, const RulesetInfo& info, const Convention& c) {
+Result evaluate(const Program& program, const RulesetInfo& info, const Convention& c,
+                const EvaluationOptions& options) {
+    const std::string& language = options.language;
     Result r;
     r.file = c.file;
     r.convention_id = c.id;
@@ -359,16 +548,23 @@ Result evaluate(const Program& program, const RulesetInfo& info, const Conventio
     std::vector<Finding> classification_findings;
     for (size_t i = 0; i < c.actions.size(); ++i) {
         if (program.action_classification) {
-            r.actions.push_back(
-                classify(ev, *program.action_classification, c.actions[i], classification_findings));
+            r.actions.push_back(classify(ev, *program.action_classification, c.actions[i],
+                                         language, classification_findings));
         } else {
-            r.actions.push_back({c.actions[i].id, "unclassified", "", "the ruleset classifies no action", "", {}});
+            Decision d;
+            d.subject_id = c.actions[i].id;
+            d.outcome = "unclassified";
+            d.reason = no_classification_reason(language);
+            r.actions.push_back(std::move(d));
         }
         ev.context().activation[i] = r.actions.back().outcome;
     }
     for (const auto& b : c.beneficiaries) {
-        r.beneficiaries.push_back(
-            {b.id, "undetermined", "", "the ruleset decides no trajectory eligibility", "", {}});
+        Decision d;
+        d.subject_id = b.id;
+        d.outcome = "undetermined";
+        d.reason = no_eligibility_reason(language);
+        r.beneficiaries.push_back(std::move(d));
     }
     r.findings = std::move(classification_findings);
 
@@ -382,21 +578,46 @@ Result evaluate(const Program& program, const RulesetInfo& info, const Conventio
             f.rule = check.id;
             f.subject_kind = subject_kind_of(check.subject);
             f.subject_id = *id;
-            f.cite = check.cite;
+            f.citation = check.citation;
+            f.cite = format_citation(check.citation);
             if (fired.missing) {
                 f.severity = Severity::warning;
-                f.message = missing_name(fired) + " is missing: rule " + check.id +
-                            " cannot be decided for " + to_string(f.subject_kind) + " " + *id;
+                f.message = missing_field_message(language, missing_name(fired), check.id,
+                                                  to_string(f.subject_kind), *id);
                 f.explanation = {{missing_name(fired), "(missing)"}};
             } else {
                 f.severity = check.severity;
-                f.message = check.messages.empty() ? check.id : ev.fill(check.messages.front().parts);
+                const CompiledMessage* message = message_in(check, language);
+                f.message = message ? ev.fill(message->parts) : check.id;
                 f.explanation = std::move(explanation);
             }
             r.findings.push_back(std::move(f));
         }
     }
     r.totals = total(c, r.findings);
+
+    // Indicators may read which expenses the checks refused.
+    for (const auto& f : r.findings) {
+        if (f.severity != Severity::error || f.subject_kind != SubjectKind::expense) continue;
+        for (size_t i = 0; i < c.expenses.size(); ++i) {
+            if (c.expenses[i].id == f.subject_id) ev.context().refused[i] = true;
+        }
+    }
+    for (const auto& indicator : program.indicators) {
+        Explanation explanation;
+        Value v = ev.eval_explained(indicator.value, explanation);
+        r.indicators.push_back(indicator_value(indicator, v));
+        if (v.missing) {
+            Finding f;
+            f.rule = "indicator." + indicator.name;
+            f.severity = Severity::warning;
+            f.subject_kind = SubjectKind::convention;
+            f.subject_id = c.id;
+            f.message = indicator_missing_message(language, indicator.name, missing_name(v));
+            f.explanation = {{missing_name(v), "(missing)"}};
+            r.findings.push_back(std::move(f));
+        }
+    }
     return r;
 }
 

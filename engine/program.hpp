@@ -14,14 +14,18 @@ namespace activ {
 
 enum class Op : uint8_t {
     constant,   // value
+    dated,      // the value of parameter `level` (index into Program::dated) in force
     scope,      // the record of scope level `level`
     field,      // field->get(child record)
+    derived,    // a `define`: body `right` evaluated with record `left` as subject `level`
     is_missing, is_present,
     not_, and_, or_,
     eq, ne, lt, le, gt, ge,
     in_set, not_in_set, mentions_any, mentions_all,
-    add, sub, neg,
+    add, sub, mul, div, neg,
+    year_of, next_working_day, add_working_days,  // arguments: left, right, extra
     count, any, all,  // over the list `left`, filter `right` (-1: none) at scope `level`
+    sum, min, max,    // the same, of the value `extra` per item
 };
 
 struct Node {
@@ -29,11 +33,18 @@ struct Node {
     schema::Type type = schema::Type::boolean;
     int left = -1;
     int right = -1;
+    int extra = -1;
     int level = 0;
     const schema::Field* field = nullptr;
     schema::Value value;  // constant
     std::string label;    // how an explanation names it: expense.date, submission_deadline
     bool explain = false; // whether an explanation lists its value
+};
+
+/// A parameter whose value changes over time: `from DAY: value` lines, by day.
+struct DatedParameter {
+    std::string name;
+    std::vector<std::pair<Date, schema::Value>> values;  // sorted by day
 };
 
 struct TemplatePart {
@@ -52,7 +63,8 @@ struct CompiledCheck {
     schema::RecordKind subject = schema::RecordKind::convention;
     int condition = -1;
     std::vector<CompiledMessage> messages;
-    std::string cite;
+    Citation citation;
+    std::string file;
     int line = 0;
 };
 
@@ -68,7 +80,7 @@ struct CompiledBranch {
     int condition = -1;
     std::vector<CompiledException> exceptions;
     std::string because;
-    std::string cite;
+    Citation citation;
 };
 
 struct CompiledClassification {
@@ -78,11 +90,20 @@ struct CompiledClassification {
     std::string otherwise_id;
 };
 
+struct CompiledIndicator {
+    std::string name;
+    std::string label;
+    std::string unit;
+    int value = -1;
+};
+
 struct Program {
     std::vector<Node> nodes;
     std::deque<schema::TextSet> sets;  // deque: nodes point into it
+    std::vector<DatedParameter> dated;
     std::optional<CompiledClassification> action_classification;
     std::vector<CompiledCheck> checks;
+    std::vector<CompiledIndicator> indicators;
 };
 
 }  // namespace activ

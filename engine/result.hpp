@@ -27,6 +27,18 @@ struct RulesetInfo {
     std::string sha256;  // of the rule file's bytes, hex
 };
 
+/// Where a rule comes from: a declared source, its date and the point or article.
+/// A free-text citation has only `point`.
+struct Citation {
+    std::string source;  // e.g. "Groupe de travail Activation sociale, SPP Intégration sociale"
+    std::string dated;   // e.g. "2015-12-08", empty when unknown
+    std::string point;   // e.g. "point 3.C"
+    bool secondary = false;  // training material or federations' notes, not the official text
+};
+
+/// "Source (2015-12-08), point 3.C [secondary source]": a citation as one line.
+std::string format_citation(const Citation& citation);
+
 /// One field value that took part in a decision, e.g. {"expense.date", "2016-01-08"}.
 using Explanation = std::vector<std::pair<std::string, std::string>>;
 
@@ -37,7 +49,8 @@ struct Finding {
     SubjectKind subject_kind = SubjectKind::convention;
     std::string subject_id;
     std::string message;  // the template filled in
-    std::string cite;     // the legal source the rule cites
+    std::string cite;     // the legal source the rule cites, as one line
+    Citation citation;    // the same, in parts
     Explanation explanation;
 };
 
@@ -49,7 +62,18 @@ struct Decision {
     std::string rule;    // id of the branch that decided, e.g. action.activation#2
     std::string reason;  // the branch's `because`, or why nothing decided
     std::string cite;
+    Citation citation;
     Explanation explanation;
+};
+
+/// A figure the ruleset defines per convention (`indicator` in a rule file).
+struct IndicatorValue {
+    enum class Kind { count, amount, decimal, days, missing };
+    std::string name;
+    std::string label;
+    std::string unit;
+    Kind kind = Kind::missing;
+    std::string value;  // "12", "3172.35", "0.5000"; empty when missing
 };
 
 struct Totals {
@@ -74,6 +98,7 @@ struct Result {
     std::vector<Decision> beneficiaries;  // in declaration order
     std::vector<Finding> findings;        // in rule order, then subject order
     Totals totals;
+    std::vector<IndicatorValue> indicators;  // in the ruleset's order
 };
 
 /// Error when any finding is an error, else warning when any is, else info (or none).

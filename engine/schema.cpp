@@ -16,7 +16,7 @@ const char* type_name(Type type) {
     static const char* const names[] = {"a true/false value", "a whole number", "a decimal number",
                                         "an amount",          "a share",        "a date",
                                         "a text",             "a word",         "a record",
-                                        "a list",             "a set"};
+                                        "a list",             "a set",          "a number of days"};
     return names[static_cast<int>(type)];
 }
 
@@ -173,6 +173,7 @@ const std::array expense_fields = {
     Field{"other_funding", Type::money, {}, [](const void* r, const C&) { return money_value(as<Expense>(r).other_funding); }, {}, "the part paid by another subsidy"},
     Field{"credit", Type::boolean, {}, [](const void* r, const C&) { return bool_value(as<Expense>(r).credit); }, {}, "whether it is a credit note"},
     Field{"paid_on", Type::date, {}, [](const void* r, const C&) { return optional_date(as<Expense>(r).paid_on); }, {}, "when it was paid"},
+    Field{"eligible", Type::boolean, {}, [](const void* r, const C& c) { return bool_value(!c.refused[static_cast<size_t>(&as<Expense>(r) - c.convention->expenses.data())]); }, {}, "whether no error finding refuses it (indicators only)"},
     Field{"charge", Type::money, {}, [](const void* r, const C&) { const auto& e = as<Expense>(r); return money_value(charge_of(e.amount, e.share)); }, {}, "amount x share, rounded half-up to the cent"},
 };
 
@@ -272,6 +273,7 @@ std::string format_value(const Value& v) {
         case Type::money: return format_money(Money{v.integer});
         case Type::share: return format_share(Share{v.integer});
         case Type::date: return format_date(Date{static_cast<int32_t>(v.integer)});
+        case Type::days: return std::to_string(v.integer) + (v.integer == 1 || v.integer == -1 ? " day" : " days");
         case Type::text:
         case Type::symbol: return std::string(v.text);
         case Type::record: return record_name(v.record_kind);

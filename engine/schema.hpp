@@ -18,13 +18,18 @@ enum class RecordKind : uint8_t {
 };
 const char* record_name(RecordKind kind);
 
-enum class Type : uint8_t { boolean, number, decimal, money, share, date, text, symbol, record, list, set };
+/// `decimal` is a computed ratio with 4 decimals (scale 4), or a number literal before it
+/// takes the kind of what it is compared with; `days` is a span of calendar days.
+enum class Type : uint8_t {
+    boolean, number, decimal, money, share, date, text, symbol, record, list, set, days
+};
 const char* type_name(Type type);
 
 /// Words and texts of a set, as written (sorted, for `in`) and folded (for `mentions`).
 struct TextSet {
     std::vector<std::string> items;
     std::vector<std::string> folded;
+    std::vector<int32_t> days;  // the items that are dates (holidays), sorted
 };
 
 /// A list of records: contiguous (`indices` null) or picked from `base` by index.
@@ -67,6 +72,8 @@ struct EvalContext {
     const Convention* convention = nullptr;
     std::vector<std::string> activation;  // per action index, once classified
     std::vector<std::string> action_text;      // per action: title and description
+    std::vector<bool> refused;                 // per expense index, once checked
+    Date reference_day;  // the day dated parameters are read on: the period's start
 };
 
 using Getter = Value (*)(const void* record, const EvalContext& context);

@@ -93,12 +93,13 @@ TEST_CASE("types are checked before anything is evaluated", "[compile][errors]")
     CHECK(problems(check_on("expense", "date < 1 < 2")) ==
           Lines{"2:42: comparisons cannot be chained; join them with 'and'"});
     CHECK(problems(check_on("expense", "(date + 1) is missing")) ==
-          Lines{"2:39: cannot compare or combine a date with a whole number"});
+          Lines{"2:39: cannot compute a date + a whole number (write a number of days: + 30 "
+                "days)"});
 }
 
 TEST_CASE("rule ids are unique and messages quote only what exists", "[compile][errors]") {
     CHECK(problems(check_on("expense", "credit") + check_on("expense", "credit")) ==
-          Lines{"4:1: rule id 'r.1' is already used at line 2"});
+          Lines{"4:1: rule 'r.1' is already declared (t.rules:2)"});
     CHECK(problems("check r.1 on expense error when credit\n  message en \"{id} {amont}\"\n") ==
           Lines{"3:11: message quotes {amont}, which is no field of the subject or the "
                 "convention, and no parameter"});
@@ -118,10 +119,14 @@ TEST_CASE("classification decides social, professional or unclassified, without 
                 "decides"});
     CHECK(problems("classify expense\n  rule a.1 social when credit\n  otherwise unclassified\n") ==
           Lines{"2:1: only actions can be classified (classify action); 'expense' cannot"});
+    CHECK(problems("classify action\n  rule a.1 social when kind = collective\n") ==
+          Lines{"2:1: a classification ends with 'otherwise' and the outcome when no branch "
+                "decides"});
 }
 
 TEST_CASE("parameters are constants declared once", "[compile][errors]") {
-    CHECK(problems("param a = 1\nparam a = 2\n") == Lines{"3:1: parameter 'a' is declared twice"});
+    CHECK(problems("param a = 1\nparam a = 2\n") ==
+          Lines{"3:1: parameter 'a' is already declared (t.rules:2)"});
     CHECK(problems("param a = 2015-02-30\n") == Lines{"2:11: no such day in the calendar"});
     CHECK(problems("param a = year\n") == Lines{"2:11: unknown name 'year'"});
 }
