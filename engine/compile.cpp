@@ -93,6 +93,7 @@ private:
         int body = -1;
         Type type = Type::boolean;
         RecordKind record = RecordKind::convention;
+        bool reads_eligible = false;  // then only indicators may use it
     };
     struct Scope {
         RecordKind kind;
@@ -110,6 +111,8 @@ private:
     std::vector<Scope> scopes_;
     bool classifying_actions_ = false;
     bool in_indicator_ = false;
+    bool in_definition_ = false;
+    bool read_eligible_ = false;  // while compiling a definition
 
     template <typename F>
     void at(int source, F&& compile_one) {
@@ -274,10 +277,13 @@ private:
             return;
         }
         enter_subject(kind);
+        in_definition_ = true;
+        read_eligible_ = false;
         int const body = compile_expression(d.value);
+        in_definition_ = false;
         if (body < 0) return;
         Node& b = node(body);
-        definitions_[{kind, d.name}] = {body, b.type, b.value.record_kind};
+        definitions_[{kind, d.name}] = {body, b.type, b.value.record_kind, read_eligible_};
     }
 
     void compile_classification() {
@@ -584,6 +590,7 @@ private:
         RecordKind const kind = h.value.record_kind;
         label += "." + name;
         if (auto d = definitions_.find({kind, name}); d != definitions_.end()) {
+            if (d->second.reads_eligible && !reading_eligible_allowed(offset, name)) return -1;
             Node n;
             n.op = Op::derived;
             n.type = d->second.type;
@@ -607,8 +614,8 @@ private:
                   "the classification of actions cannot read 'activation', the class it decides");
             return -1;
         }
-        if (!in_indicator_ && kind == RecordKind::expense && name == "eligible") {
-            error(offset, "'eligible' is what the checks decide: only an indicator can read it");
+        if (kind == RecordKind::expense && name == "eligible" &&
+            !reading_eligible_allowed(offset, name)) {
             return -1;
         }
         Node n;
@@ -619,6 +626,20 @@ private:
         n.label = label;
         n.value.record_kind = f->record;
         return add(std::move(n));
+    }
+
+    /// `eligible` is what the checks decide: indicators, and definitions only indicators
+    /// use, may read it; checks and classifications may not.
+    bool reading_eligible_allowed(size_t offset, const std::string& name) {
+        if (in_indicator_) return true;
+        if (in_definition_) {
+            read_eligible_ = true;
+            return true;
+        }
+        error(offset, "'" + name +
+                          "' depends on what the checks decide (expense.eligible): only an "
+                          "indicator can read it");
+        return false;
     }
 
     int scope_node(int level) {
@@ -871,38 +892,58 @@ private:
         return text_constant(bare.name, Type::symbol);
     }
 
-    /// Turns a number written in the rules into the other side's kind of value.
-    bool coerce(int& literal, Type target, size_t offset) {
-        Node& n = node(literal);
-        if (n.op != Op::constant || (n.type != Type::number && n.type != Type::decimal)) {
-            return false;
-        }
+    /// A written number as `target`: 1200.00 as an amount is 120000 cents.
+    std::optional<Value> converted(Value v, Type target, size_t offset) {
         int wanted = 0;
         switch (target) {
             case Type::money: wanted = 2; break;
             case Type::share: wanted = 6; break;
             case Type::decimal: wanted = 4; break;
             case Type::number: wanted = 0; break;
-            default: return false;
+            default: return std::nullopt;
         }
-        Value v = n.value;
         int const scale = v.type == Type::decimal ? v.scale : 0;
         if (scale > wanted) {
             error(offset, std::string("this number has more decimals than ") +
                               schema::type_name(target) + " allows");
-            return false;
+            return std::nullopt;
         }
         for (int i = scale; i < wanted; ++i) v.integer *= 10;
         if (target == Type::share && v.integer > Share::one) {
             error(offset, "a share is between 0 and 1");
-            return false;
+            return std::nullopt;
         }
         v.type = target;
         v.scale = target == Type::decimal ? 4 : 0;
-        std::string const label = n.label;
-        bool const explain = n.explain;
-        literal = constant(v, label);
-        node(literal).explain = explain;
+        return v;
+    }
+
+    /// Turns a number written in the rules (a literal or a parameter, dated or not) into
+    /// the other side's kind of value.
+    bool coerce(int& literal, Type target, size_t offset) {
+        Node const n = node(literal);
+        if ((n.op != Op::constant && n.op != Op::dated) ||
+            (n.type != Type::number && n.type != Type::decimal)) {
+            return false;
+        }
+        if (n.op == Op::dated) {
+            DatedParameter dated = p_.dated[static_cast<size_t>(n.level)];
+            for (auto& [from, value] : dated.values) {
+                auto v = converted(value, target, offset);
+                if (!v) return false;
+                value = *v;
+            }
+            p_.dated.push_back(std::move(dated));
+            Node copy = n;
+            copy.type = target;
+            copy.level = static_cast<int>(p_.dated.size()) - 1;
+            literal = add(std::move(copy));
+            return true;
+        }
+        auto v = converted(n.value, target, offset);
+        if (!v) return false;
+        literal = constant(*v, n.label);
+        node(literal).explain = n.explain;
         return true;
     }
 
@@ -969,7 +1010,7 @@ private:
         n.type = *result;
         n.left = left;
         n.right = right;
-        if (op == "/") n.label = "a division by zero";
+        if (op == "/") n.label = division_by_zero;
         return add(std::move(n));
     }
 

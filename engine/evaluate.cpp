@@ -607,7 +607,8 @@ Result evaluate(const Program& program, const RulesetInfo& info, const Conventio
         Explanation explanation;
         Value v = ev.eval_explained(indicator.value, explanation);
         r.indicators.push_back(indicator_value(indicator, v));
-        if (v.missing) {
+        // A ratio over nobody is undefined, not a gap in the file: no finding for it.
+        if (v.missing && !(v.missing_path && *v.missing_path == division_by_zero)) {
             Finding f;
             f.rule = "indicator." + indicator.name;
             f.severity = Severity::warning;

@@ -28,6 +28,9 @@ enum class Op : uint8_t {
     sum, min, max,    // the same, of the value `extra` per item
 };
 
+/// What a division by zero reads as, where a missing value names its field.
+inline const std::string division_by_zero = "a division by zero";
+
 struct Node {
     Op op = Op::constant;
     schema::Type type = schema::Type::boolean;

@@ -103,17 +103,40 @@ TEST_CASE("an explicit --rules file is used whatever the year", "[cli]") {
     CHECK(nlohmann::json::parse(r.out)["ruleset"]["file"] == "rules/be/social-activation-2015.rules");
 }
 
+/// A copy of the Liège example filed for another year, in a temporary file.
+std::string liege_in_year(const std::string& year) {
+    std::string text = slurp(std::string(ACTIV_SOURCE_DIR) + "/examples/liege-2015.yaml");
+    text.replace(text.find("year: 2015"), 10, "year: " + year);
+    std::string const path = "/tmp/activ-cli-" + year + "-" + std::to_string(::getpid()) + ".yaml";
+    std::ofstream(path) << text;
+    return path;
+}
+
+TEST_CASE("gent-2016 comes out clean under the 2016 rules, and exits 0", "[cli]") {
+    Run r = activ("check --format json examples/gent-2016.yaml");
+    CHECK(r.status == 0);
+    auto const doc = nlohmann::json::parse(r.out);
+    CHECK(doc["ruleset"]["version"] == "2016");
+    CHECK(doc["findings"].empty());
+    CHECK(doc["totals"]["eligible"] == "4138.60");
+}
+
 TEST_CASE("a year without a ruleset exits 2 and says so", "[cli]") {
-    Run r = activ("check --rules-dir rules examples/gent-2016.yaml");
+    std::string const path = liege_in_year("2014");
+    Run r = activ("check --rules-dir rules " + path);
+    std::remove(path.c_str());
     CHECK(r.status == 2);
     CHECK(r.out.empty());
-    CHECK(r.err.rfind("examples/gent-2016.yaml: error: no ruleset for 2016 in rules", 0) == 0);
+    CHECK(r.err.rfind(path + ": error: no ruleset for 2014 in rules", 0) == 0);
 }
 
 TEST_CASE("several files: one result each, exit status is the worst", "[cli]") {
-    Run r = activ("check --format json examples/liege-2015.yaml examples/gent-2016.yaml");
+    std::string const path = liege_in_year("2013");
+    Run r = activ("check --format json examples/gent-2016.yaml examples/liege-2015.yaml " + path);
+    std::remove(path.c_str());
     CHECK(r.status == 2);
-    CHECK(r.out.find("AS-2015-0117") != std::string::npos);
+    CHECK(r.out.find("MA-2016-0203") < r.out.find("AS-2015-0117"));
+    CHECK(activ("check examples/gent-2016.yaml examples/liege-2015.yaml").status == 1);
 }
 
 TEST_CASE("a broken convention names file, line and column, and prints no report", "[cli]") {
@@ -136,4 +159,62 @@ TEST_CASE("a broken rule file names file, line and column, and prints no report"
     CHECK(r.out.empty());
     CHECK(r.err.find(path + ":2:33: error: unknown name 'amout'; did you mean 'amount'?") !=
           std::string::npos);
+}
+
+namespace {
+
+// A developer's own ACTIV_LANG must not change what the tests of this file expect.
+[[maybe_unused]] const bool activ_lang_cleared = [] {
+    ::unsetenv("ACTIV_LANG");
+    return true;
+}();
+
+}  // namespace
+
+TEST_CASE("--lang nl gives the text report's own words in Dutch", "[cli]") {
+    Run r = activ("check --lang nl examples/liege-2015.yaml");
+    CHECK(r.status == 1);
+    CHECK(r.err.empty());
+    CHECK(r.out.rfind("Overeenkomst AS-2015-0117, ", 0) == 0);
+    CHECK(r.out.find("\nOordeel: 4 fouten, 1 waarschuwing\n") != std::string::npos);
+    CHECK(r.out.find("\nActies\n") != std::string::npos);
+    CHECK(r.out.find("\nBevindingen\n") != std::string::npos);
+    CHECK(r.out.find("\nTotalen\n") != std::string::npos);
+    CHECK(r.out.find("3172.35 EUR") != std::string::npos);
+}
+
+TEST_CASE("ACTIV_LANG is the default language and --lang overrides it", "[cli]") {
+    ::setenv("ACTIV_LANG", "fr", 1);
+    Run const french = activ("check examples/liege-2015.yaml");
+    Run const english = activ("check --lang en examples/liege-2015.yaml");
+    ::unsetenv("ACTIV_LANG");
+    CHECK(french.status == 1);
+    CHECK(french.out.find("\nVerdict : 4 erreurs, 1 avertissement\n") != std::string::npos);
+    CHECK(french.out.find("\nConstats\n") != std::string::npos);
+    CHECK(english.out.find("\nVerdict: 4 errors, 1 warning\n") != std::string::npos);
+}
+
+TEST_CASE("an unknown --lang is a command-line error", "[cli]") {
+    Run r = activ("check --lang de examples/liege-2015.yaml");
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("--lang") != std::string::npos);
+}
+
+TEST_CASE("the JSON report names its schema first and keeps English keys", "[cli]") {
+    Run r = activ("check --lang nl --format json examples/liege-2015.yaml");
+    CHECK(r.status == 1);
+    CHECK(r.out.rfind("{\n  \"schema\": \"activ.result/2\",\n  \"convention\": {", 0) == 0);
+    auto const doc = nlohmann::json::parse(r.out);
+    CHECK(doc["schema"] == "activ.result/2");
+    REQUIRE(doc["findings"].is_array());
+    REQUIRE_FALSE(doc["findings"].empty());
+    for (const auto& f : doc["findings"]) {
+        CHECK(f["citation"].is_object());
+        CHECK(f["citation"]["secondary"].is_boolean());
+    }
+    for (const auto& a : doc["actions"]) CHECK(a["citation"].is_object());
+    CHECK(doc["indicators"].is_object());
+    CHECK(doc["indicator_units"].is_object());
+    CHECK(doc["indicator_units"].size() == doc["indicators"].size());
 }
