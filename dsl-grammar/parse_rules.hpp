@@ -11,6 +11,15 @@
 
 namespace activ {
 
+/// What a rule file may hold; beyond, parsing stops with a diagnostic instead of
+/// exhausting memory or the stack.
+namespace rule_limits {
+inline constexpr size_t max_file_bytes = 4 * 1024 * 1024;
+inline constexpr size_t max_line_bytes = 64 * 1024;
+inline constexpr int max_nesting = 64;  // parentheses, braces, `not` and `-` in a row
+inline constexpr size_t max_chain = 1000;  // operators in one chain (a or b or c ...)
+}  // namespace rule_limits
+
 struct ParseResult {
     std::optional<ast::RuleFile> file;  // empty on a syntax error
     std::vector<Diagnostic> diagnostics;

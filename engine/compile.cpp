@@ -7,6 +7,7 @@
 #include "engine/program.hpp"
 #include "engine/read_file.hpp"
 #include "engine/ruleset.hpp"
+#include "engine/lint.hpp"
 #include "engine/ruleset_chain.hpp"
 #include "engine/sha256.hpp"
 #include "engine/text_match.hpp"
@@ -792,6 +793,12 @@ private:
 
     int compile_expression(const ast::expression& e, BareWord* bare = nullptr) {
         if (e.rest.empty()) return compile_operand(e.first, bare);
+        if (e.rest.size() > rule_limits::max_chain) {
+            // Evaluation recurses once per operator of a chain: keep it shallow.
+            error(e.offset, "more than " + std::to_string(rule_limits::max_chain) +
+                                " operators in one condition; split it with 'define'");
+            return -1;
+        }
         BareWord bare_left;
         int left = compile_operand(e.first, &bare_left);
         bool const comparison_level = is_comparison(e.rest.front().op);
@@ -1137,6 +1144,7 @@ CompiledRuleset compile_ruleset_text(std::string_view text, const std::string& f
     }
     auto program = std::make_shared<Program>();
     Compiler(rules, *program, out.diagnostics, out.lint).compile();
+    lint_classification(rules, out.lint);
     bool incomplete = std::any_of(program->checks.begin(), program->checks.end(),
                                   [](const CompiledCheck& c) { return c.condition < 0; });
     if (program->action_classification) {
