@@ -30,6 +30,7 @@ const Command commands[] = {
     {"check", "Check convention files against the rules and report actions, findings and totals",
      setup_check},
     {"dump-ast", "Print a rule file as the grammar parsed it", setup_dump_ast},
+    {"fmt", "Rewrite rule files in the canonical layout (--check: only report)", setup_fmt},
     {"version", "Print the version of activ", setup_version},
 };
 
