@@ -18,6 +18,7 @@ namespace {
 
 constexpr std::size_t column_limit = 100;
 constexpr std::size_t none = static_cast<std::size_t>(-1);
+constexpr std::size_t search_window = 1024;
 
 ///////////////////////////////////////////////////////////////////////////////
 // Tokens and comments
@@ -541,7 +542,10 @@ placement place_comments(std::string_view source, const std::vector<token>& sour
         for (const token& t : printed) {
             std::string_view const text =
                 std::string_view(lines[l].text).substr(t.begin, t.end - t.begin);
-            for (std::size_t s = cursor; s < source_tokens.size(); ++s) {
+            // Dropped tokens come in short runs (nesting is limited), so a token not found
+            // nearby was not in the source: leave it unmatched rather than search on.
+            std::size_t const stop = std::min(source_tokens.size(), cursor + search_window);
+            for (std::size_t s = cursor; s < stop; ++s) {
                 auto const& st = source_tokens[s];
                 if (source.substr(st.begin, st.end - st.begin) == text) {
                     matches.push_back({s, l});
