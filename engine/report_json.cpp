@@ -1,6 +1,9 @@
 // The JSON report (spec/convention-format.md, "What the engine reports"): one document
 // per convention, keys in a fixed order so that two runs give the same bytes and a
-// diff between two checks shows only what changed.
+// diff between two checks shows only what changed. The first key, `schema`, names the
+// document's version so that stored reports stay readable as the format grows.
+#include <charconv>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 #include "engine/report.hpp"
@@ -21,6 +24,38 @@ json explanation_of(const Explanation& explanation) {
     return out;
 }
 
+json citation_of(const Citation& c) {
+    json out;
+    out["source"] = c.source;
+    out["dated"] = c.dated;
+    out["point"] = c.point;
+    out["secondary"] = c.secondary;
+    return out;
+}
+
+// A count is a JSON integer, since readers sum and compare counts; amounts and ratios
+// stay decimal strings for the same reason money does. A count the engine could not
+// write as an integer is passed on as text rather than dropped.
+json indicator_value_of(const IndicatorValue& v) {
+    switch (v.kind) {
+        case IndicatorValue::Kind::missing:
+            return nullptr;
+        case IndicatorValue::Kind::count: {
+            int64_t n = 0;
+            const char* const first = v.value.data();
+            const char* const last = first + v.value.size();
+            auto [end, error] = std::from_chars(first, last, n);
+            if (error == std::errc() && end == last) return n;
+            return v.value;
+        }
+        case IndicatorValue::Kind::amount:
+        case IndicatorValue::Kind::decimal:
+        case IndicatorValue::Kind::days:
+            return v.value;
+    }
+    return v.value;
+}
+
 json decision_of(const Decision& d, const char* outcome_key) {
     json out;
     out["id"] = d.subject_id;
@@ -28,6 +63,7 @@ json decision_of(const Decision& d, const char* outcome_key) {
     out["rule"] = d.rule;
     out["reason"] = d.reason;
     out["cite"] = d.cite;
+    out["citation"] = citation_of(d.citation);
     out["explanation"] = explanation_of(d.explanation);
     return out;
 }
@@ -39,6 +75,7 @@ json finding_of(const Finding& f) {
     out["subject"] = {{"kind", to_string(f.subject_kind)}, {"id", f.subject_id}};
     out["message"] = f.message;
     out["cite"] = f.cite;
+    out["citation"] = citation_of(f.citation);
     out["explanation"] = explanation_of(f.explanation);
     return out;
 }
@@ -60,6 +97,7 @@ json totals_of(const Totals& t) {
 
 std::string render_json(const Result& result) {
     json doc;
+    doc["schema"] = result_schema;
     doc["convention"] = {
         {"id", result.convention_id},
         {"year", result.year},
@@ -81,6 +119,11 @@ std::string render_json(const Result& result) {
     for (const auto& f : result.findings) doc["findings"].push_back(finding_of(f));
     doc["totals"] = totals_of(result.totals);
     doc["indicators"] = json::object();
+    doc["indicator_units"] = json::object();
+    for (const auto& v : result.indicators) {
+        doc["indicators"][v.name] = indicator_value_of(v);
+        doc["indicator_units"][v.name] = {{"label", v.label}, {"unit", v.unit}};
+    }
     // Text from a convention file is meant to be UTF-8 but is not guaranteed to be;
     // replacing bad bytes keeps the report printable instead of throwing.
     return doc.dump(2, ' ', false, json::error_handler_t::replace) + '\n';

@@ -1,15 +1,216 @@
 // The plain-text report a clerk reads: who filed what, which ruleset judged it, the
 // verdict first, then every decision and finding with its reason, and the money.
 // Plain ASCII layout and no colour, so it can be mailed, printed or diffed as it is.
+// The report's own words come in French, Dutch and English from one table below.
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "engine/messages.hpp"
 #include "engine/report.hpp"
 
 namespace activ {
 
 namespace {
+
+// Every word the report writes itself, per language. One table, so that a translator
+// sees all of a language at once; a word left out is a -Wmissing-field-initializers
+// error rather than a null pointer at run time.
+struct Words {
+    const char* language;    // the code messages.hpp reads, for the words kept there
+    const char* convention;  // "Convention AS-2015-0117, CPAS ..., year 2015, file ..."
+    const char* year;
+    const char* file;
+    const char* ruleset;
+    const char* verdict;
+    const char* colon;  // ": ", or " : " since French puts a space before it
+    const char* clean;
+    const char* error;
+    const char* errors;
+    const char* warning;
+    const char* warnings;
+    const char* info;
+    const char* infos;
+    const char* actions;
+    const char* beneficiaries;
+    const char* findings;
+    const char* totals;
+    const char* indicators;
+    const char* none;
+    const char* rule;
+    const char* cite;
+    const char* because;
+    const char* secondary_source;
+    const char* declared;
+    const char* eligible;
+    const char* ineligible;
+    const char* eligible_capped;
+    const char* subsidy;
+    const char* advance_paid;
+    const char* balance_due;
+    const char* to_recover;
+    const char* missing_value;
+    // Outcomes of decisions, as the JSON contract spells them, then as people read them.
+    std::pair<const char*, const char*> outcomes[6];
+};
+
+constexpr Words english = {
+    .language = "en",
+    .convention = "Convention",
+    .year = "year",
+    .file = "file",
+    .ruleset = "Ruleset",
+    .verdict = "Verdict",
+    .colon = ": ",
+    .clean = "clean",
+    .error = "error",
+    .errors = "errors",
+    .warning = "warning",
+    .warnings = "warnings",
+    .info = "info",
+    .infos = "info",
+    .actions = "Actions",
+    .beneficiaries = "Beneficiaries",
+    .findings = "Findings",
+    .totals = "Totals",
+    .indicators = "Indicators",
+    .none = "(none)",
+    .rule = "rule",
+    .cite = "cite",
+    .because = "because",
+    .secondary_source = "secondary source",
+    .declared = "declared",
+    .eligible = "eligible",
+    .ineligible = "ineligible",
+    .eligible_capped = "eligible capped at subsidy",
+    .subsidy = "subsidy",
+    .advance_paid = "advance paid",
+    .balance_due = "balance due",
+    .to_recover = "to recover",
+    .missing_value = "—",
+    .outcomes = {{"social", "social"},
+                 {"professional", "professional"},
+                 {"unclassified", "unclassified"},
+                 {"eligible", "eligible"},
+                 {"not_eligible", "not eligible"},
+                 {"undetermined", "undetermined"}},
+};
+
+constexpr Words french = {
+    .language = "fr",
+    .convention = "Convention",
+    .year = "année",
+    .file = "fichier",
+    .ruleset = "Règles",
+    .verdict = "Verdict",
+    .colon = " : ",
+    .clean = "conforme",
+    .error = "erreur",
+    .errors = "erreurs",
+    .warning = "avertissement",
+    .warnings = "avertissements",
+    .info = "info",
+    .infos = "infos",
+    .actions = "Actions",
+    .beneficiaries = "Bénéficiaires",
+    .findings = "Constats",
+    .totals = "Totaux",
+    .indicators = "Indicateurs",
+    .none = "(aucun)",
+    .rule = "règle",
+    .cite = "source",
+    .because = "parce que",
+    .secondary_source = "source secondaire",
+    .declared = "déclaré",
+    .eligible = "éligible",
+    .ineligible = "inéligible",
+    .eligible_capped = "éligible plafonné à la subvention",
+    .subsidy = "subvention",
+    .advance_paid = "avance versée",
+    .balance_due = "solde dû",
+    .to_recover = "à récupérer",
+    .missing_value = "—",
+    .outcomes = {{"social", "sociale"},
+                 {"professional", "professionnelle"},
+                 {"unclassified", "non classée"},
+                 {"eligible", "éligible"},
+                 {"not_eligible", "non éligible"},
+                 {"undetermined", "indéterminée"}},
+};
+
+constexpr Words dutch = {
+    .language = "nl",
+    .convention = "Overeenkomst",
+    .year = "jaar",
+    .file = "bestand",
+    .ruleset = "Regelset",
+    .verdict = "Oordeel",
+    .colon = ": ",
+    .clean = "in orde",
+    .error = "fout",
+    .errors = "fouten",
+    .warning = "waarschuwing",
+    .warnings = "waarschuwingen",
+    .info = "info",
+    .infos = "info",
+    .actions = "Acties",
+    .beneficiaries = "Begunstigden",
+    .findings = "Bevindingen",
+    .totals = "Totalen",
+    .indicators = "Indicatoren",
+    .none = "(geen)",
+    .rule = "regel",
+    .cite = "bron",
+    .because = "omdat",
+    .secondary_source = "secundaire bron",
+    .declared = "aangegeven",
+    .eligible = "subsidieerbaar",
+    .ineligible = "niet subsidieerbaar",
+    .eligible_capped = "subsidieerbaar, begrensd tot de subsidie",
+    .subsidy = "subsidie",
+    .advance_paid = "betaald voorschot",
+    .balance_due = "verschuldigd saldo",
+    .to_recover = "terug te vorderen",
+    .missing_value = "—",
+    .outcomes = {{"social", "sociaal"},
+                 {"professional", "professioneel"},
+                 {"unclassified", "niet ingedeeld"},
+                 {"eligible", "in aanmerking"},
+                 {"not_eligible", "niet in aanmerking"},
+                 {"undetermined", "onbepaald"}},
+};
+
+const Words& words_for(const std::string& language) {
+    switch (language_of(language)) {
+        case Language::fr:
+            return french;
+        case Language::nl:
+            return dutch;
+        case Language::en:
+            break;
+    }
+    return english;
+}
+
+// An outcome the table does not know (a ruleset may define its own) is shown as it is.
+std::string outcome_word(const Words& w, const std::string& outcome) {
+    for (const auto& [code, word] : w.outcomes)
+        if (outcome == code) return word;
+    return outcome;
+}
+
+std::string severity_word(const Words& w, Severity severity) {
+    switch (severity) {
+        case Severity::error:
+            return w.error;
+        case Severity::warning:
+            return w.warning;
+        case Severity::info:
+            return w.info;
+    }
+    return w.error;
+}
 
 // Columns are counted in code points, not bytes, so that "Liège" lines up.
 size_t width_of(const std::string& s) {
@@ -28,10 +229,13 @@ std::string pad_left(const std::string& s, size_t width) {
 }
 
 std::string counted(size_t n, const char* singular, const char* plural) {
-    return std::to_string(n) + ' ' + (n == 1 ? singular : plural);
+    std::string out = std::to_string(n);
+    out += ' ';
+    out += n == 1 ? singular : plural;
+    return out;
 }
 
-std::string verdict_of(const Result& result) {
+std::string verdict_of(const Words& w, const Result& result) {
     size_t errors = 0, warnings = 0, infos = 0;
     for (const auto& f : result.findings) {
         switch (f.severity) {
@@ -46,16 +250,21 @@ std::string verdict_of(const Result& result) {
                 break;
         }
     }
-    std::string out = "Verdict: ";
+    std::string out = w.verdict;
+    out += w.colon;
     if (errors == 0 && warnings == 0) {
-        out += "clean";
-        if (infos > 0) out += " (" + std::to_string(infos) + " info)";
+        out += w.clean;
+        if (infos > 0) {
+            out += " (";
+            out += counted(infos, w.info, w.infos);
+            out += ')';
+        }
         return out;
     }
     std::vector<std::string> parts;
-    if (errors > 0) parts.push_back(counted(errors, "error", "errors"));
-    if (warnings > 0) parts.push_back(counted(warnings, "warning", "warnings"));
-    if (infos > 0) parts.push_back(std::to_string(infos) + " info");
+    if (errors > 0) parts.push_back(counted(errors, w.error, w.errors));
+    if (warnings > 0) parts.push_back(counted(warnings, w.warning, w.warnings));
+    if (infos > 0) parts.push_back(counted(infos, w.info, w.infos));
     for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
     return out;
 }
@@ -70,22 +279,25 @@ std::string because_of(const Explanation& explanation) {
 }
 
 // One line per decision: id, outcome, reason, and the rule that decided in brackets.
-void decisions(std::string& out, const char* title, const std::vector<Decision>& list) {
+void decisions(std::string& out, const Words& w, const char* title,
+               const std::vector<Decision>& list) {
     out += '\n';
     out += title;
     out += '\n';
     if (list.empty()) {
-        out += "  (none)\n";
+        out += "  ";
+        out += w.none;
+        out += '\n';
         return;
     }
     size_t id_width = 0, outcome_width = 0;
     for (const auto& d : list) {
         id_width = std::max(id_width, width_of(d.subject_id));
-        outcome_width = std::max(outcome_width, width_of(d.outcome));
+        outcome_width = std::max(outcome_width, width_of(outcome_word(w, d.outcome)));
     }
     for (const auto& d : list) {
-        std::string line =
-            "  " + pad_right(d.subject_id, id_width) + "  " + pad_right(d.outcome, outcome_width);
+        std::string line = "  " + pad_right(d.subject_id, id_width) + "  " +
+                           pad_right(outcome_word(w, d.outcome), outcome_width);
         if (!d.reason.empty()) line += "  " + d.reason;
         if (!d.rule.empty()) line += "  [" + d.rule + "]";
         while (!line.empty() && line.back() == ' ') line.pop_back();
@@ -93,61 +305,156 @@ void decisions(std::string& out, const char* title, const std::vector<Decision>&
     }
 }
 
-void findings(std::string& out, const std::vector<Finding>& list) {
-    out += "\nFindings\n";
+// The structured citation when the rule has one, else its one-line text. The secondary
+// marker is translated here, which format_citation (language-free) cannot do.
+std::string cite_of(const Words& w, const Finding& f) {
+    if (f.citation.source.empty() && f.citation.point.empty()) return f.cite;
+    Citation plain = f.citation;
+    plain.secondary = false;
+    std::string out = format_citation(plain);
+    if (f.citation.secondary) {
+        out += " [";
+        out += w.secondary_source;
+        out += ']';
+    }
+    return out;
+}
+
+void findings(std::string& out, const Words& w, const std::vector<Finding>& list) {
+    out += '\n';
+    out += w.findings;
+    out += '\n';
     if (list.empty()) {
-        out += "  (none)\n";
+        out += "  ";
+        out += w.none;
+        out += '\n';
         return;
     }
-    const size_t severity_width = width_of("warning");
+    size_t severity_width = 0;
+    for (auto severity : {Severity::error, Severity::warning, Severity::info})
+        severity_width = std::max(severity_width, width_of(severity_word(w, severity)));
     const std::string indent(2 + severity_width + 2, ' ');
     for (const auto& f : list) {
-        std::string subject = to_string(f.subject_kind);
-        if (!f.subject_id.empty()) subject += ' ' + f.subject_id;
-        out += "  " + pad_right(to_string(f.severity), severity_width) + "  " + subject + ": " +
-               f.message + '\n';
-        std::string source = "rule: " + f.rule;
-        if (!f.cite.empty()) source += ", cite: " + f.cite;
+        std::string subject = subject_kind_word(w.language, to_string(f.subject_kind));
+        if (!f.subject_id.empty()) {
+            subject += ' ';
+            subject += f.subject_id;
+        }
+        out += "  " + pad_right(severity_word(w, f.severity), severity_width) + "  " + subject;
+        out += w.colon;
+        out += f.message;
+        out += '\n';
+        std::string source = w.rule;
+        source += w.colon;
+        source += f.rule;
+        if (std::string cite = cite_of(w, f); !cite.empty()) {
+            source += ", ";
+            source += w.cite;
+            source += w.colon;
+            source += cite;
+        }
         out += indent + source + '\n';
-        if (!f.explanation.empty()) out += indent + "because: " + because_of(f.explanation) + '\n';
+        if (!f.explanation.empty()) {
+            out += indent;
+            out += w.because;
+            out += w.colon;
+            out += because_of(f.explanation);
+            out += '\n';
+        }
     }
 }
 
-void totals(std::string& out, const Totals& t) {
+void totals(std::string& out, const Words& w, const Totals& t) {
     std::vector<std::pair<std::string, std::string>> rows = {
-        {"declared", format_money(t.declared)},
-        {"eligible", format_money(t.eligible)},
-        {"ineligible", format_money(t.ineligible)},
-        {"eligible capped at subsidy", format_money(t.eligible_capped)},
-        {"subsidy", format_money(t.subsidy)},
+        {w.declared, format_money(t.declared)},
+        {w.eligible, format_money(t.eligible)},
+        {w.ineligible, format_money(t.ineligible)},
+        {w.eligible_capped, format_money(t.eligible_capped)},
+        {w.subsidy, format_money(t.subsidy)},
     };
-    if (t.advance_paid) rows.emplace_back("advance paid", format_money(*t.advance_paid));
-    if (t.balance_due) rows.emplace_back("balance due", format_money(*t.balance_due));
-    if (t.to_recover) rows.emplace_back("to recover", format_money(*t.to_recover));
+    if (t.advance_paid) rows.emplace_back(w.advance_paid, format_money(*t.advance_paid));
+    if (t.balance_due) rows.emplace_back(w.balance_due, format_money(*t.balance_due));
+    if (t.to_recover) rows.emplace_back(w.to_recover, format_money(*t.to_recover));
     size_t label_width = 0, amount_width = 0;
     for (const auto& [label, amount] : rows) {
         label_width = std::max(label_width, width_of(label));
         amount_width = std::max(amount_width, width_of(amount));
     }
-    out += "\nTotals\n";
+    out += '\n';
+    out += w.totals;
+    out += '\n';
     for (const auto& [label, amount] : rows)
         out +=
             "  " + pad_right(label, label_width) + "  " + pad_left(amount, amount_width) + " EUR\n";
 }
 
+// Label, value right-aligned so that the digits line up, then the unit. The label is the
+// rule file's; an indicator without one is shown by name.
+void indicators(std::string& out, const Words& w, const std::vector<IndicatorValue>& list) {
+    std::vector<std::pair<std::string, std::string>> rows;
+    for (const auto& v : list) {
+        rows.emplace_back(v.label.empty() ? v.name : v.label,
+                          v.kind == IndicatorValue::Kind::missing ? w.missing_value : v.value);
+    }
+    size_t label_width = 0, value_width = 0;
+    for (const auto& [label, value] : rows) {
+        label_width = std::max(label_width, width_of(label));
+        value_width = std::max(value_width, width_of(value));
+    }
+    out += '\n';
+    out += w.indicators;
+    out += '\n';
+    for (size_t i = 0; i < rows.size(); ++i) {
+        std::string line = "  " + pad_right(rows[i].first, label_width) + "  " +
+                           pad_left(rows[i].second, value_width);
+        // A missing value has no quantity to name.
+        if (list[i].kind != IndicatorValue::Kind::missing && !list[i].unit.empty()) {
+            line += ' ';
+            line += list[i].unit;
+        }
+        out += line;
+        out += '\n';
+    }
+}
+
 }  // namespace
 
-std::string render_text(const Result& result) {
-    std::string out = "Convention " + result.convention_id + ", " + result.cpas_name + " (NIS " +
-                      result.cpas_nis + "), year " + std::to_string(result.year) + ", file " +
-                      result.file + '\n';
-    out += "Ruleset " + result.ruleset.name + ' ' + result.ruleset.version + ", file " +
-           result.ruleset.file + '\n';
-    out += verdict_of(result) + '\n';
-    decisions(out, "Actions", result.actions);
-    if (!result.beneficiaries.empty()) decisions(out, "Beneficiaries", result.beneficiaries);
-    findings(out, result.findings);
-    totals(out, result.totals);
+std::string render_text(const Result& result, const std::string& language) {
+    const Words& w = words_for(language);
+    std::string out = w.convention;
+    out += ' ';
+    out += result.convention_id;
+    out += ", ";
+    out += result.cpas_name;
+    out += " (NIS ";
+    out += result.cpas_nis;
+    out += "), ";
+    out += w.year;
+    out += ' ';
+    out += std::to_string(result.year);
+    out += ", ";
+    out += w.file;
+    out += ' ';
+    out += result.file;
+    out += '\n';
+    out += w.ruleset;
+    out += ' ';
+    out += result.ruleset.name;
+    out += ' ';
+    out += result.ruleset.version;
+    out += ", ";
+    out += w.file;
+    out += ' ';
+    out += result.ruleset.file;
+    out += '\n';
+    out += verdict_of(w, result);
+    out += '\n';
+    decisions(out, w, w.actions, result.actions);
+    if (!result.beneficiaries.empty()) decisions(out, w, w.beneficiaries, result.beneficiaries);
+    findings(out, w, result.findings);
+    totals(out, w, result.totals);
+    // A ruleset without indicators gets no empty section, as with beneficiaries.
+    if (!result.indicators.empty()) indicators(out, w, result.indicators);
     return out;
 }
 

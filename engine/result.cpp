@@ -1,5 +1,6 @@
 // Names of the result's enumerations as reports and the JSON contract spell them,
-// and the one question the CLI asks of a result: does it hold an error finding?
+// a citation as one line, and the one question the CLI asks of a result: does it
+// hold an error finding?
 #include "engine/result.hpp"
 
 #include <algorithm>
@@ -32,6 +33,26 @@ const char* to_string(SubjectKind kind) {
             return "objective";
     }
     return "convention";
+}
+
+std::string format_citation(const Citation& citation) {
+    std::string out = citation.source;
+    if (!citation.dated.empty()) {
+        if (!out.empty()) out += ' ';
+        out += '(';
+        out += citation.dated;
+        out += ')';
+    }
+    if (!citation.point.empty()) {
+        if (!out.empty()) out += ", ";
+        out += citation.point;
+    }
+    // Said at the end so that a reader sees the source first, then how far to trust it.
+    if (citation.secondary) {
+        if (!out.empty()) out += ' ';
+        out += "[secondary source]";
+    }
+    return out;
 }
 
 bool has_errors(const Result& result) {

@@ -13,6 +13,7 @@
 
 #include "cli/commands/commands.hpp"
 #include "engine/load_convention.hpp"
+#include "engine/messages.hpp"
 #include "engine/report.hpp"
 #include "engine/ruleset.hpp"
 
@@ -28,6 +29,7 @@ struct CheckOptions {
     std::string rules;
     std::string rules_dir;
     std::string format = "text";
+    std::string language;  // empty: each rule's first language, English for the rest
     std::vector<std::string> files;
 };
 
@@ -89,17 +91,33 @@ int check_one(Batch& batch, const std::string& file) {
         if (!ruleset->program) return status_unreadable;
     }
 
-    Result result = evaluate(*ruleset->program, ruleset->info, convention);
+    Result result = evaluate(*ruleset->program, ruleset->info, convention,
+                             EvaluationOptions{batch.options.language});
     if (batch.options.format == "json") {
         fmt::print("{}", render_json(result));
     } else {
         // A blank line between text reports; JSON documents simply follow each other.
-        fmt::print("{}{}", batch.first_report ? "" : "\n", render_text(result));
+        fmt::print("{}{}", batch.first_report ? "" : "\n",
+                   render_text(result, batch.options.language));
     }
     // Keeps each report ahead of the next file's diagnostics when both go to a terminal.
     std::fflush(stdout);
     batch.first_report = false;
     return has_errors(result) ? status_findings : status_clean;
+}
+
+// The one word this command writes itself, before the text of a failure that broke the
+// engine on one file. That text, and the diagnostics dsl-grammar renders, stay English.
+const char* error_word(const std::string& language) {
+    switch (language_of(language)) {
+        case Language::fr:
+            return "erreur";
+        case Language::nl:
+            return "fout";
+        case Language::en:
+            break;
+    }
+    return "error";
 }
 
 int run_check(const CheckOptions& options) {
@@ -117,7 +135,7 @@ int run_check(const CheckOptions& options) {
         } catch (const std::exception& e) {
             // One file that breaks the engine must not hide the reports of the others.
             std::fflush(stdout);
-            fmt::print(stderr, "{}: error: {}\n", file, e.what());
+            fmt::print(stderr, "{}: {}: {}\n", file, error_word(options.language), e.what());
         }
         worst = std::max(worst, status);
     }
@@ -140,6 +158,12 @@ std::function<int()> setup_check(CLI::App& sub) {
     sub.add_option("--format", options->format, "Report format: text (for people) or json")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
+    sub.add_option("--lang", options->language,
+                   "Language of messages and of the text report: fr, nl or en; default: "
+                   "$ACTIV_LANG, else each rule's first language and English for the rest")
+        ->check(CLI::IsMember({"fr", "nl", "en"}))
+        ->envname("ACTIV_LANG")
+        ->type_name("LANG");
     sub.add_option("files", options->files, "Convention files (YAML, format convention/1)")
         ->type_name("FILE")
         ->required();
