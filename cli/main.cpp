@@ -31,6 +31,8 @@ const Command commands[] = {
      setup_check},
     {"dump-ast", "Print a rule file as the grammar parsed it", setup_dump_ast},
     {"fmt", "Rewrite rule files in the canonical layout (--check: only report)", setup_fmt},
+    {"lint", "Check rule files for errors and doubtful rules before they decide anything",
+     setup_lint},
     {"version", "Print the version of activ", setup_version},
 };
 

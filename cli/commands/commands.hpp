@@ -25,6 +25,7 @@ struct Command {
 std::function<int()> setup_check(CLI::App& sub);
 std::function<int()> setup_dump_ast(CLI::App& sub);
 std::function<int()> setup_fmt(CLI::App& sub);
+std::function<int()> setup_lint(CLI::App& sub);
 
 /// Renders every diagnostic to stderr, warnings too; true when one is an error.
 bool print_diagnostics(const std::vector<Diagnostic>& diagnostics);
