@@ -97,10 +97,22 @@ struct operand_printer {
 std::string print_expression(const ast::expression& whole) {
     // A lone operand is printed as itself: parentheses only mark a chain inside a chain.
     const ast::expression& e = innermost(whole);
-    std::string out = operand_printer::print(e.first);
+    // `not` binds looser than comparisons and arithmetic: beside them it needs parentheses.
+    bool const tight = !e.rest.empty() && e.rest.front().op != "and" && e.rest.front().op != "or";
+    auto print = [tight](const ast::operand& o) {
+        std::string text = operand_printer::print(o);
+        if (tight && text.rfind("not ", 0) == 0) {
+            std::string wrapped = "(";
+            wrapped += text;
+            wrapped += ')';
+            return wrapped;
+        }
+        return text;
+    };
+    std::string out = print(e.first);
     for (const auto& op : e.rest) {
         out += ' ' + op.op;
-        std::string right = operand_printer::print(op.right);
+        std::string right = print(op.right);
         if (!right.empty()) out += ' ' + right;
     }
     return out;

@@ -60,6 +60,7 @@ TEST_CASE("conditions: not binds looser than comparisons, and than not, or than 
     CHECK(check_when("a or b and c") == "a or (b and c)");
     CHECK(check_when("not a = b") == "not (a = b)");
     CHECK(check_when("not a and b") == "not a and b");
+    CHECK(check_when("a = (not b)") == "a = (not b)");
     CHECK(check_when("(a or b) and c") == "(a or b) and c");
     CHECK(check_when("charge + other_funding > amount") == "(charge + other_funding) > amount");
     CHECK(check_when("amount < -5") == "amount < -5");
