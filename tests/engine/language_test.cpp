@@ -304,7 +304,11 @@ TEST_CASE("pathological rule files are refused, not a crash", "[language][limits
     CHECK(r.diagnostics[0].message ==
           "more than 1000 operators in one condition; split it with 'define'");
     std::string huge_set = header + "param s = {";
-    for (int i = 0; i < 50000; ++i) huge_set += "w" + std::to_string(i) + ",\n";
+    for (int i = 0; i < 50000; ++i) {
+        huge_set += 'w';
+        huge_set += std::to_string(i);
+        huge_set += ",\n";
+    }
     r = compile_ruleset_text(huge_set + "x}\n", "set.rules");
     CHECK(r.diagnostics.empty());
 }
