@@ -171,7 +171,7 @@ namespace {
 
 }  // namespace
 
-TEST_CASE("--lang nl gives the text report's own words in Dutch", "[cli]") {
+TEST_CASE("the text report's own words come in Dutch with --lang nl", "[cli]") {
     Run r = activ("check --lang nl examples/liege-2015.yaml");
     CHECK(r.status == 1);
     CHECK(r.err.empty());
