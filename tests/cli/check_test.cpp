@@ -1,6 +1,8 @@
 // `activ check` end to end, as a clerk runs it: the shipped examples give exactly the
 // findings their comments announce, with the documented exit statuses.
 #include <catch2/catch.hpp>
+
+#include "tests/support/run_activ.hpp"
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -11,42 +13,17 @@
 
 namespace {
 
-struct Run {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
+using activ::testing::slurp;
+using Run = activ::testing::ActivRun;
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-/// Runs the activ binary with `arguments` from the source folder.
-Run activ(const std::string& arguments) {
-    static int counter = 0;
-    std::string const base = "/tmp/activ-cli-test-" + std::to_string(::getpid()) + "-" +
-                             std::to_string(counter++);
-    std::string const command = std::string("cd ") + ACTIV_SOURCE_DIR + " && " + ACTIV_BINARY +
-                                " " + arguments + " >" + base + ".out 2>" + base + ".err";
-    int const raw = std::system(command.c_str());
-    Run r;
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    r.out = slurp(base + ".out");
-    r.err = slurp(base + ".err");
-    std::remove((base + ".out").c_str());
-    std::remove((base + ".err").c_str());
-    return r;
-}
+using activ::testing::run_activ;
 
 using Pairs = std::vector<std::pair<std::string, std::string>>;
 
 }  // namespace
 
 TEST_CASE("check liege-2015 finds what its comments announce, and exits 1", "[cli]") {
-    Run r = activ("check --format json examples/liege-2015.yaml");
+    Run r = run_activ("check --format json examples/liege-2015.yaml");
     CHECK(r.status == 1);
     CHECK(r.err.empty());
     auto const doc = nlohmann::json::parse(r.out);
@@ -83,7 +60,7 @@ TEST_CASE("check liege-2015 finds what its comments announce, and exits 1", "[cl
 }
 
 TEST_CASE("the text report names the class of each action and each finding", "[cli]") {
-    Run r = activ("check examples/liege-2015.yaml");
+    Run r = run_activ("check examples/liege-2015.yaml");
     CHECK(r.status == 1);
     CHECK(r.out.find("Verdict: 4 errors, 1 warning") != std::string::npos);
     CHECK(r.out.find("L3  professional") != std::string::npos);
@@ -92,12 +69,12 @@ TEST_CASE("the text report names the class of each action and each finding", "[c
 }
 
 TEST_CASE("the same file gives the same bytes", "[cli]") {
-    CHECK(activ("check --format json examples/liege-2015.yaml").out ==
-          activ("check --format json examples/liege-2015.yaml").out);
+    CHECK(run_activ("check --format json examples/liege-2015.yaml").out ==
+          run_activ("check --format json examples/liege-2015.yaml").out);
 }
 
 TEST_CASE("an explicit --rules file is used whatever the year", "[cli]") {
-    Run r = activ("check --rules rules/be/social-activation-2015.rules --format json "
+    Run r = run_activ("check --rules rules/be/social-activation-2015.rules --format json "
                   "examples/liege-2015.yaml");
     CHECK(r.status == 1);
     CHECK(nlohmann::json::parse(r.out)["ruleset"]["file"] == "rules/be/social-activation-2015.rules");
@@ -113,7 +90,7 @@ std::string liege_in_year(const std::string& year) {
 }
 
 TEST_CASE("gent-2016 comes out clean under the 2016 rules, and exits 0", "[cli]") {
-    Run r = activ("check --format json examples/gent-2016.yaml");
+    Run r = run_activ("check --format json examples/gent-2016.yaml");
     CHECK(r.status == 0);
     auto const doc = nlohmann::json::parse(r.out);
     CHECK(doc["ruleset"]["version"] == "2016");
@@ -123,7 +100,7 @@ TEST_CASE("gent-2016 comes out clean under the 2016 rules, and exits 0", "[cli]"
 
 TEST_CASE("a year without a ruleset exits 2 and says so", "[cli]") {
     std::string const path = liege_in_year("2014");
-    Run r = activ("check --rules-dir rules " + path);
+    Run r = run_activ("check --rules-dir rules " + path);
     std::remove(path.c_str());
     CHECK(r.status == 2);
     CHECK(r.out.empty());
@@ -132,17 +109,17 @@ TEST_CASE("a year without a ruleset exits 2 and says so", "[cli]") {
 
 TEST_CASE("several files: one result each, exit status is the worst", "[cli]") {
     std::string const path = liege_in_year("2013");
-    Run r = activ("check --format json examples/gent-2016.yaml examples/liege-2015.yaml " + path);
+    Run r = run_activ("check --format json examples/gent-2016.yaml examples/liege-2015.yaml " + path);
     std::remove(path.c_str());
     CHECK(r.status == 2);
     CHECK(r.out.find("MA-2016-0203") < r.out.find("AS-2015-0117"));
-    CHECK(activ("check examples/gent-2016.yaml examples/liege-2015.yaml").status == 1);
+    CHECK(run_activ("check examples/gent-2016.yaml examples/liege-2015.yaml").status == 1);
 }
 
 TEST_CASE("a broken convention names file, line and column, and prints no report", "[cli]") {
     std::string const path = "/tmp/activ-cli-broken-" + std::to_string(::getpid()) + ".yaml";
     std::ofstream(path) << "format: convention/1\nconvention:\n  id: X\n  yeer: 2015\n";
-    Run r = activ("check " + path);
+    Run r = run_activ("check " + path);
     std::remove(path.c_str());
     CHECK(r.status == 2);
     CHECK(r.out.empty());
@@ -153,7 +130,7 @@ TEST_CASE("a broken rule file names file, line and column, and prints no report"
     std::string const path = "/tmp/activ-cli-broken-" + std::to_string(::getpid()) + ".rules";
     std::ofstream(path) << "ruleset \"x\" version 1 applies 2015-01-01 .. 2015-12-31\n"
                            "check a.b on expense error when amout > 0\n  message en \"m\"\n";
-    Run r = activ("check --rules " + path + " examples/liege-2015.yaml");
+    Run r = run_activ("check --rules " + path + " examples/liege-2015.yaml");
     std::remove(path.c_str());
     CHECK(r.status == 2);
     CHECK(r.out.empty());
@@ -172,7 +149,7 @@ namespace {
 }  // namespace
 
 TEST_CASE("the text report's own words come in Dutch with --lang nl", "[cli]") {
-    Run r = activ("check --lang nl examples/liege-2015.yaml");
+    Run r = run_activ("check --lang nl examples/liege-2015.yaml");
     CHECK(r.status == 1);
     CHECK(r.err.empty());
     CHECK(r.out.rfind("Overeenkomst AS-2015-0117, ", 0) == 0);
@@ -185,8 +162,8 @@ TEST_CASE("the text report's own words come in Dutch with --lang nl", "[cli]") {
 
 TEST_CASE("ACTIV_LANG is the default language and --lang overrides it", "[cli]") {
     ::setenv("ACTIV_LANG", "fr", 1);
-    Run const french = activ("check examples/liege-2015.yaml");
-    Run const english = activ("check --lang en examples/liege-2015.yaml");
+    Run const french = run_activ("check examples/liege-2015.yaml");
+    Run const english = run_activ("check --lang en examples/liege-2015.yaml");
     ::unsetenv("ACTIV_LANG");
     CHECK(french.status == 1);
     CHECK(french.out.find("\nVerdict : 4 erreurs, 1 avertissement\n") != std::string::npos);
@@ -195,14 +172,14 @@ TEST_CASE("ACTIV_LANG is the default language and --lang overrides it", "[cli]")
 }
 
 TEST_CASE("an unknown --lang is a command-line error", "[cli]") {
-    Run r = activ("check --lang de examples/liege-2015.yaml");
+    Run r = run_activ("check --lang de examples/liege-2015.yaml");
     CHECK(r.status == 2);
     CHECK(r.out.empty());
     CHECK(r.err.find("--lang") != std::string::npos);
 }
 
 TEST_CASE("the JSON report names its schema first and keeps English keys", "[cli]") {
-    Run r = activ("check --lang nl --format json examples/liege-2015.yaml");
+    Run r = run_activ("check --lang nl --format json examples/liege-2015.yaml");
     CHECK(r.status == 1);
     CHECK(r.out.rfind("{\n  \"schema\": \"activ.result/2\",\n  \"convention\": {", 0) == 0);
     auto const doc = nlohmann::json::parse(r.out);

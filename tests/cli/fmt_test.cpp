@@ -2,6 +2,8 @@
 // place, `-` filters standard input, a syntax error exits 2 with the diagnostic.
 #include <catch2/catch.hpp>
 
+#include "tests/support/run_activ.hpp"
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -13,35 +15,17 @@
 
 namespace {
 
-struct Run {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using activ::testing::slurp;
+using Run = activ::testing::ActivRun;
 
 void spit(const std::string& path, const std::string& text) {
     std::ofstream(path, std::ios::binary) << text;
 }
 
 /// Runs `activ ARGUMENTS` in `folder`, standard input from /dev/null unless given.
-Run activ(const std::string& folder, const std::string& arguments,
+Run run_in(const std::string& folder, const std::string& arguments,
           const std::string& input = "/dev/null") {
-    std::string const base = folder + "/run";
-    std::string const command = "cd " + folder + " && " + ACTIV_BINARY + " " + arguments + " <" +
-                                input + " >" + base + ".out 2>" + base + ".err";
-    int const raw = std::system(command.c_str());
-    Run r;
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    r.out = slurp(base + ".out");
-    r.err = slurp(base + ".err");
-    return r;
+    return activ::testing::run_activ(arguments, folder, input);
 }
 
 const std::string unformatted =
@@ -68,33 +52,33 @@ TEST_CASE("fmt --check exits 1 on an unformatted file, fmt rewrites it, then --c
     spit(folder + "/a.rules", unformatted);
     spit(folder + "/b.rules", formatted);
 
-    Run check = activ(folder, "fmt --check a.rules b.rules");
+    Run check = run_in(folder, "fmt --check a.rules b.rules");
     CHECK(check.status == 1);
     CHECK(check.err == "a.rules: not formatted\n");
     CHECK(check.out.empty());
     CHECK(slurp(folder + "/a.rules") == unformatted);
 
-    Run rewrite = activ(folder, "fmt a.rules b.rules");
+    Run rewrite = run_in(folder, "fmt a.rules b.rules");
     CHECK(rewrite.status == 0);
     CHECK(rewrite.err.empty());
     CHECK(slurp(folder + "/a.rules") == formatted);
-    CHECK(activ(folder, "fmt --check a.rules b.rules").status == 0);
+    CHECK(run_in(folder, "fmt --check a.rules b.rules").status == 0);
 
     spit(folder + "/in.rules", unformatted);
-    Run piped = activ(folder, "fmt -", "in.rules");
+    Run piped = run_in(folder, "fmt -", "in.rules");
     CHECK(piped.status == 0);
     CHECK(piped.out == formatted);
-    CHECK(activ(folder, "fmt --check -", "in.rules").status == 1);
+    CHECK(run_in(folder, "fmt --check -", "in.rules").status == 1);
 
     spit(folder + "/bad.rules", "ruleset \"t\" version 1 applies 2015-01-01 .. 2015-12-31\n"
                                 "check x.y on expense fatal when a\n");
-    Run bad = activ(folder, "fmt bad.rules");
+    Run bad = run_in(folder, "fmt bad.rules");
     CHECK(bad.status == 2);
     CHECK(bad.err ==
           "bad.rules:2:22: error: expected a severity (error, warning or info), found 'fatal'\n"
           "    check x.y on expense fatal when a\n"
           "                         ^\n");
-    CHECK(activ(folder, "fmt missing.rules").status == 2);
+    CHECK(run_in(folder, "fmt missing.rules").status == 2);
 
     // Only the rule files are left: no temporary file beside them.
     std::size_t rules = 0;

@@ -1,6 +1,8 @@
 // `activ lint` from the command line: errors exit 2, warnings 0 or 1 with --strict.
 #include <catch2/catch.hpp>
 
+#include "tests/support/run_activ.hpp"
+
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -10,25 +12,9 @@
 
 namespace {
 
-struct Run {
-    int status = -1;
-    std::string err;
-};
+using Run = activ::testing::ActivRun;
 
-Run lint(const std::string& arguments) {
-    std::string const err = "/tmp/activ-lint-" + std::to_string(::getpid()) + ".err";
-    std::string const command = std::string("cd ") + ACTIV_SOURCE_DIR + " && " + ACTIV_BINARY +
-                                " lint " + arguments + " 2>" + err;
-    int const raw = std::system(command.c_str());
-    Run r;
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    std::ifstream in(err);
-    std::stringstream s;
-    s << in.rdbuf();
-    r.err = s.str();
-    std::remove(err.c_str());
-    return r;
-}
+Run lint(const std::string& arguments) { return activ::testing::run_activ("lint " + arguments); }
 
 std::string temp_rules(const std::string& body) {
     std::string const path = "/tmp/activ-lint-" + std::to_string(::getpid()) + ".rules";
@@ -65,8 +51,7 @@ TEST_CASE("errors exit 2 with file, line and column", "[cli][lint]") {
 }
 
 TEST_CASE("the shipped rules are in the canonical layout", "[cli][fmt]") {
-    std::string const command = std::string("cd ") + ACTIV_SOURCE_DIR + " && " + ACTIV_BINARY +
-                                " fmt --check rules/be/social-activation-2015.rules "
-                                "rules/be/social-activation-2016.rules";
-    CHECK(std::system(command.c_str()) == 0);
+    CHECK(activ::testing::run_activ("fmt --check rules/be/social-activation-2015.rules "
+                                    "rules/be/social-activation-2016.rules")
+              .status == 0);
 }
