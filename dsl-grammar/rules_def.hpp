@@ -264,7 +264,7 @@ x3::rule<otherwise_class, ast::otherwise_clause> const otherwise =
     "'otherwise' and the outcome when no branch decides";
 x3::rule<classification_class, ast::classification> const classification = "a classification";
 x3::rule<subject_class, std::string> const subject =
-    "a subject (convention, action, expense, beneficiary or objective)";
+    "a subject (convention, action, expense, beneficiary, step or objective)";
 x3::rule<severity_class, std::string> const severity = "a severity (error, warning or info)";
 x3::rule<language_class, std::string> const language = "a language (fr, nl or en)";
 x3::rule<message_class, ast::message> const message = "a message (fr \"...\", nl \"...\", en \"...\")";
@@ -419,7 +419,7 @@ inline x3::symbols<std::string> words_of(std::initializer_list<const char*> list
     return words;
 }
 inline x3::symbols<std::string> const subjects =
-    words_of({"convention", "action", "expense", "beneficiary", "objective"});
+    words_of({"convention", "action", "expense", "beneficiary", "objective", "step"});
 inline x3::symbols<std::string> const severities = words_of({"error", "warning", "info"});
 inline x3::symbols<std::string> const languages = words_of({"fr", "nl", "en"});
 

@@ -62,6 +62,15 @@ struct BareWord {
     size_t offset = 0;
 };
 
+/// What one kind of classification decides: its outcomes and what it may not read.
+struct Decides {
+    RecordKind subject;
+    const char* field;  // the decision, as checks read it
+    std::vector<std::string> outcomes;
+    const char* undetermined;  // the outcome when a branch reads a missing field
+    const char* phrase;        // how a diagnostic states the outcomes
+};
+
 class Compiler {
 public:
     Compiler(const MergedRules& rules, Program& program, std::vector<Diagnostic>& diagnostics,
@@ -72,7 +81,7 @@ public:
         for (const auto& s : rules_.legal_sources) declare_source(s);
         for (const auto& p : rules_.parameters) at(p.source, [&] { compile_parameter(*p.node); });
         for (const auto& d : rules_.definitions) at(d.source, [&] { compile_definition(*d.node); });
-        compile_classification();
+        compile_classifications();
         for (const auto& c : rules_.checks) at(c.source, [&] { compile_check(*c.node); });
         for (const auto& i : rules_.indicators) at(i.source, [&] { compile_indicator(*i.node); });
         for (const auto& [name, param] : parameters_) {
@@ -110,7 +119,7 @@ private:
     std::map<std::string, Parameter> parameters_;
     std::map<std::pair<RecordKind, std::string>, Definition> definitions_;
     std::vector<Scope> scopes_;
-    bool classifying_actions_ = false;
+    const Decides* deciding_ = nullptr;  // the classification being compiled
     bool in_indicator_ = false;
     bool in_definition_ = false;
     bool read_eligible_ = false;  // while compiling a definition
@@ -260,14 +269,17 @@ private:
         static const std::map<std::string, RecordKind> subjects = {
             {"convention", RecordKind::convention}, {"action", RecordKind::action},
             {"expense", RecordKind::expense},       {"beneficiary", RecordKind::beneficiary},
-            {"objective", RecordKind::objective}};
+            {"objective", RecordKind::objective},   {"step", RecordKind::step}};
         auto found = subjects.find(word);
         if (found == subjects.end()) return std::nullopt;
         return found->second;
     }
 
+    /// The scopes of a check on `kind`: the convention, then the subject. A step sits
+    /// inside its beneficiary, which its conditions can name.
     void enter_subject(RecordKind kind) {
         scopes_ = {{RecordKind::convention, "convention"}};
+        if (kind == RecordKind::step) scopes_.push_back({RecordKind::beneficiary, "beneficiary"});
         if (kind != RecordKind::convention) scopes_.push_back({kind, schema::record_name(kind)});
     }
 
@@ -287,19 +299,38 @@ private:
         definitions_[{kind, d.name}] = {body, b.type, b.value.record_kind, read_eligible_};
     }
 
-    void compile_classification() {
-        if (!rules_.classification) return;
-        current_ = rules_.classification->source;
-        if (!rules_.otherwise) {
-            error(rules_.classification->node->offset,
+    void compile_classifications() {
+        static const Decides activation{RecordKind::action, "activation",
+                                        {"social", "professional", "unclassified"},
+                                        "unclassified",
+                                        "an action is classified social, professional or "
+                                        "unclassified"};
+        static const Decides eligibility{RecordKind::beneficiary, "eligibility",
+                                         {"eligible", "not_eligible", "undetermined"},
+                                         "undetermined",
+                                         "a beneficiary is eligible, not_eligible or "
+                                         "undetermined"};
+        if (rules_.actions) {
+            p_.action_classification = compile_classification(*rules_.actions, activation);
+        }
+        if (rules_.beneficiaries) {
+            p_.beneficiary_classification = compile_classification(*rules_.beneficiaries, eligibility);
+        }
+    }
+
+    std::optional<CompiledClassification> compile_classification(
+        const MergedRules::Classification& rules, const Decides& decides) {
+        current_ = rules.block.source;
+        if (!rules.otherwise) {
+            error(rules.block.node->offset,
                   "a classification ends with 'otherwise' and the outcome when no branch "
                   "decides");
-            return;
+            return std::nullopt;
         }
-        enter_subject(RecordKind::action);
-        classifying_actions_ = true;
+        enter_subject(decides.subject);
+        deciding_ = &decides;
         CompiledClassification out;
-        for (const auto& placed : rules_.branches) {
+        for (const auto& placed : rules.branches) {
             current_ = placed.source;
             const ast::branch& b = *placed.node;
             CompiledBranch branch;
@@ -319,20 +350,21 @@ private:
             branch.citation = compile_citation(b.cite);
             out.branches.push_back(std::move(branch));
         }
-        current_ = rules_.otherwise->source;
-        const ast::otherwise_clause& otherwise = *rules_.otherwise->node;
+        current_ = rules.otherwise->source;
+        const ast::otherwise_clause& otherwise = *rules.otherwise->node;
         out.otherwise_outcome = checked_outcome(otherwise.outcome, otherwise.offset);
         out.otherwise_because = otherwise.because.value_or("");
-        out.otherwise_id = "activation.otherwise";
-        classifying_actions_ = false;
-        p_.action_classification = std::move(out);
+        out.otherwise_id = std::string(decides.field) + ".otherwise";
+        out.undetermined_outcome = decides.undetermined;
+        deciding_ = nullptr;
+        return out;
     }
 
     std::string checked_outcome(const std::string& outcome, size_t offset) {
-        if (std::find(action_outcomes.begin(), action_outcomes.end(), outcome) ==
-            action_outcomes.end()) {
-            error(offset, "an action is classified social, professional or unclassified, not '" +
-                              outcome + "'" + suggestion(outcome, action_outcomes));
+        const auto& outcomes = deciding_->outcomes;
+        if (std::find(outcomes.begin(), outcomes.end(), outcome) == outcomes.end()) {
+            error(offset, std::string(deciding_->phrase) + ", not '" + outcome + "'" +
+                              suggestion(outcome, outcomes));
         }
         return outcome;
     }
@@ -610,9 +642,9 @@ private:
                               name + "'" + suggestion(name, known));
             return -1;
         }
-        if (classifying_actions_ && kind == RecordKind::action && name == "activation") {
-            error(offset,
-                  "the classification of actions cannot read 'activation', the class it decides");
+        if (deciding_ && kind == deciding_->subject && name == deciding_->field) {
+            error(offset, std::string("'classify ") + schema::record_name(kind) +
+                              "' cannot read '" + name + "', what it decides");
             return -1;
         }
         if (kind == RecordKind::expense && name == "eligible" &&
@@ -692,9 +724,35 @@ private:
         return add(std::move(n));
     }
 
+    /// `either(a, b)`: a when the file gives it, else b, of one kind.
+    int compile_either(const ast::call& c) {
+        if (c.arguments.size() != 2) {
+            error(c.offset, "either(value, fallback) takes 2 values");
+            return -1;
+        }
+        int left = compile_expression(c.arguments[0]);
+        int right = compile_expression(c.arguments[1]);
+        if (left < 0 || right < 0) return -1;
+        if (type_of(left) != type_of(right) && !coerce(right, type_of(left), c.offset) &&
+            !coerce(left, type_of(right), c.offset)) {
+            error(c.offset, std::string("either(...) needs two values of one kind, not ") +
+                                schema::type_name(type_of(left)) + " and " +
+                                schema::type_name(type_of(right)));
+            return -1;
+        }
+        Node n;
+        n.op = Op::either;
+        n.type = type_of(left);
+        n.left = left;
+        n.right = right;
+        n.value.record_kind = node(left).value.record_kind;
+        return add(std::move(n));
+    }
+
     int compile_call(const ast::call& c) {
+        if (c.function == "either") return compile_either(c);
         static const std::vector<std::string> functions = {"next_working_day",
-                                                           "add_working_days"};
+                                                           "add_working_days", "either"};
         bool const next = c.function == "next_working_day";
         if (!next && c.function != "add_working_days") {
             error(c.offset, "unknown function '" + c.function + "'" +

@@ -46,6 +46,7 @@ public:
         context_.reference_day = convention.period.start;
         context_.refused.assign(convention.expenses.size(), false);
         context_.activation.assign(convention.actions.size(), "unclassified");
+        context_.eligibility.assign(convention.beneficiaries.size(), "undetermined");
         for (const auto& a : convention.actions) {
             context_.action_text.push_back(a.title + " " + a.description);
         }
@@ -139,6 +140,10 @@ private:
                 --aggregate_depth_;
                 std::copy(std::begin(saved), std::end(saved), scopes_);
                 return v;
+            }
+            case Op::either: {
+                Value first = eval(n.left);
+                return first.missing ? eval(n.right) : first;
             }
             case Op::year_of: {
                 Value v = eval(n.left);
@@ -398,24 +403,37 @@ SubjectKind subject_kind_of(RecordKind kind) {
     switch (kind) {
         case RecordKind::action: return SubjectKind::action;
         case RecordKind::expense: return SubjectKind::expense;
-        case RecordKind::beneficiary: return SubjectKind::beneficiary;
+        case RecordKind::beneficiary:
+        case RecordKind::step: return SubjectKind::beneficiary;
         case RecordKind::objective: return SubjectKind::objective;
         default: return SubjectKind::convention;
     }
 }
 
-/// The subjects a check runs on, with their ids, in declaration order.
-std::vector<std::pair<const void*, const std::string*>> subjects_of(RecordKind kind,
-                                                                    const Convention& c) {
-    std::vector<std::pair<const void*, const std::string*>> out;
+/// One subject of a check: a step also brings the beneficiary it belongs to, whose id
+/// the finding carries.
+struct Subject {
+    const void* record;
+    const void* parent;
+    const std::string* id;
+};
+
+/// The subjects a check runs on, in declaration order.
+std::vector<Subject> subjects_of(RecordKind kind, const Convention& c) {
+    std::vector<Subject> out;
     auto add_all = [&](const auto& items) {
-        for (const auto& item : items) out.emplace_back(&item, &item.id);
+        for (const auto& item : items) out.push_back({&item, nullptr, &item.id});
     };
     switch (kind) {
-        case RecordKind::convention: out.emplace_back(&c, &c.id); break;
+        case RecordKind::convention: out.push_back({&c, nullptr, &c.id}); break;
         case RecordKind::action: add_all(c.actions); break;
         case RecordKind::expense: add_all(c.expenses); break;
         case RecordKind::beneficiary: add_all(c.beneficiaries); break;
+        case RecordKind::step:
+            for (const auto& b : c.beneficiaries) {
+                for (const auto& step : b.trajectory) out.push_back({&step, &b, &b.id});
+            }
+            break;
         case RecordKind::objective:
             if (c.evaluation) add_all(c.evaluation->objectives);
             break;
@@ -424,11 +442,13 @@ std::vector<std::pair<const void*, const std::string*>> subjects_of(RecordKind k
     return out;
 }
 
-Decision classify(Evaluator& ev, const CompiledClassification& rules, const Action& action,
-                  const std::string& language, std::vector<Finding>& findings) {
+/// Runs a classification's branches on one subject (an action or a beneficiary).
+Decision classify(Evaluator& ev, const CompiledClassification& rules, const void* subject,
+                  const std::string& id, SubjectKind kind, const std::string& language,
+                  std::vector<Finding>& findings) {
     Decision d;
-    d.subject_id = action.id;
-    ev.set_scope(1, &action);
+    d.subject_id = id;
+    ev.set_scope(1, subject);
     auto decide = [&](const CompiledBranch& b, const std::string& outcome,
                       const std::string& reason, Explanation explanation) {
         d.outcome = outcome;
@@ -441,13 +461,16 @@ Decision classify(Evaluator& ev, const CompiledClassification& rules, const Acti
     };
     auto undetermined = [&](const CompiledBranch& b, const Value& cause) {
         std::string const path = missing_name(cause);
-        decide(b, "unclassified", undecided_reason(language, path), {{path, "(missing)"}});
+        decide(b, rules.undetermined_outcome, undecided_reason(language, path),
+               {{path, "(missing)"}});
         Finding f;
         f.rule = b.id;
         f.severity = Severity::warning;
-        f.subject_kind = SubjectKind::action;
-        f.subject_id = action.id;
-        f.message = undecided_action_message(language, action.id, path, b.id);
+        f.subject_kind = kind;
+        f.subject_id = id;
+        f.message = kind == SubjectKind::action
+                        ? undecided_action_message(language, id, path, b.id)
+                        : missing_field_message(language, path, b.id, to_string(kind), id);
         f.citation = d.citation;
         f.cite = d.cite;
         f.explanation = d.explanation;
@@ -548,8 +571,9 @@ Result evaluate(const Program& program, const RulesetInfo& info, const Conventio
     std::vector<Finding> classification_findings;
     for (size_t i = 0; i < c.actions.size(); ++i) {
         if (program.action_classification) {
-            r.actions.push_back(classify(ev, *program.action_classification, c.actions[i],
-                                         language, classification_findings));
+            r.actions.push_back(classify(ev, *program.action_classification, &c.actions[i],
+                                         c.actions[i].id, SubjectKind::action, language,
+                                         classification_findings));
         } else {
             Decision d;
             d.subject_id = c.actions[i].id;
@@ -559,18 +583,32 @@ Result evaluate(const Program& program, const RulesetInfo& info, const Conventio
         }
         ev.context().activation[i] = r.actions.back().outcome;
     }
-    for (const auto& b : c.beneficiaries) {
-        Decision d;
-        d.subject_id = b.id;
-        d.outcome = "undetermined";
-        d.reason = no_eligibility_reason(language);
-        r.beneficiaries.push_back(std::move(d));
+    // Eligibility comes second: it may read the actions' classes.
+    for (size_t i = 0; i < c.beneficiaries.size(); ++i) {
+        const Beneficiary& b = c.beneficiaries[i];
+        if (program.beneficiary_classification) {
+            r.beneficiaries.push_back(classify(ev, *program.beneficiary_classification, &b, b.id,
+                                               SubjectKind::beneficiary, language,
+                                               classification_findings));
+        } else {
+            Decision d;
+            d.subject_id = b.id;
+            d.outcome = "undetermined";
+            d.reason = no_eligibility_reason(language);
+            r.beneficiaries.push_back(std::move(d));
+        }
+        ev.context().eligibility[i] = r.beneficiaries.back().outcome;
     }
     r.findings = std::move(classification_findings);
 
     for (const auto& check : program.checks) {
-        for (const auto& [subject, id] : subjects_of(check.subject, c)) {
-            if (check.subject != RecordKind::convention) ev.set_scope(1, subject);
+        for (const auto& [subject, parent, id] : subjects_of(check.subject, c)) {
+            if (parent) {
+                ev.set_scope(1, parent);
+                ev.set_scope(2, subject);
+            } else if (check.subject != RecordKind::convention) {
+                ev.set_scope(1, subject);
+            }
             Explanation explanation;
             Value fired = ev.eval_explained(check.condition, explanation);
             if (!fired.missing && !fired.boolean) continue;

@@ -75,7 +75,8 @@ void lint_classification(const MergedRules& rules, std::vector<Diagnostic>& lint
         if (p.node->value) sets[p.node->name] = &*p.node->value;
     }
     std::map<std::string, Claim> claimed;  // category -> the branch that always decides it
-    for (const auto& placed : rules.branches) {
+    if (!rules.actions) return;
+    for (const auto& placed : rules.actions->branches) {
         const ast::branch& b = *placed.node;
         const RuleSource& source = rules.sources[static_cast<size_t>(placed.source)];
         const ast::expression& condition = innermost(b.condition);

@@ -308,6 +308,11 @@ class ConventionLoader {
             for_each_item(reader_, *f, [&](const Field& entry) {
                 read_step(entry, actions, beneficiary.trajectory);
             });
+            auto const count = static_cast<int>(beneficiary.trajectory.size());
+            for (int i = 0; i < count; ++i) {
+                beneficiary.trajectory[static_cast<size_t>(i)].position = i;
+                beneficiary.trajectory[static_cast<size_t>(i)].count = count;
+            }
         }
         if (auto f = m.optional("assessment")) {
             MapReader a(reader_, *f, "in the assessment", {"start", "end"});
@@ -340,8 +345,11 @@ class ConventionLoader {
                     step.action_ids.push_back(*id);
                     auto found = std::find_if(actions.begin(), actions.end(),
                                               [&](const Action& a) { return a.id == *id; });
-                    step.action_indices.push_back(
-                        found == actions.end() ? -1 : static_cast<int>(found - actions.begin()));
+                    if (found == actions.end()) {
+                        step.undeclared_actions.push_back(*id);
+                    } else {
+                        step.action_indices.push_back(static_cast<int>(found - actions.begin()));
+                    }
                 }
             });
         }

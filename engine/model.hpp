@@ -69,7 +69,10 @@ struct TrajectoryStep {
     std::optional<Date> to;
     std::optional<bool> ready_for_work;
     std::vector<std::string> action_ids;
-    std::vector<int> action_indices;  // -1 for an id the convention does not declare
+    std::vector<int> action_indices;  // of the declared ones, into Convention::actions
+    std::vector<std::string> undeclared_actions;  // ids the convention does not declare
+    int position = 0;  // 0-based, in its trajectory
+    int count = 0;     // the steps of that trajectory, so a step can find its neighbours
     SourcePos pos;
 };
 

@@ -24,6 +24,7 @@ enum class Op : uint8_t {
     in_set, not_in_set, mentions_any, mentions_all,
     add, sub, mul, div, neg,
     year_of, next_working_day, add_working_days,  // arguments: left, right, extra
+    either,     // left when present, else right
     count, any, all,  // over the list `left`, filter `right` (-1: none) at scope `level`
     sum, min, max,    // the same, of the value `extra` per item
 };
@@ -91,6 +92,7 @@ struct CompiledClassification {
     std::string otherwise_outcome;
     std::string otherwise_because;
     std::string otherwise_id;
+    std::string undetermined_outcome;  // when a branch reads a missing field
 };
 
 struct CompiledIndicator {
@@ -105,6 +107,7 @@ struct Program {
     std::deque<schema::TextSet> sets;  // deque: nodes point into it
     std::vector<DatedParameter> dated;
     std::optional<CompiledClassification> action_classification;
+    std::optional<CompiledClassification> beneficiary_classification;
     std::vector<CompiledCheck> checks;
     std::vector<CompiledIndicator> indicators;
 };

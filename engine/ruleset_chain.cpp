@@ -141,7 +141,8 @@ MergedRules merge_rules(std::string_view text, const std::string& file,
     }
     ById<ast::parameter> parameters(rules, diagnostics, "parameter");
     ById<ast::definition> definitions(rules, diagnostics, "definition");
-    ById<ast::branch> branches(rules, diagnostics, "rule");
+    ById<ast::branch> action_branches(rules, diagnostics, "rule");
+    ById<ast::branch> beneficiary_branches(rules, diagnostics, "rule");
     ById<ast::check> checks(rules, diagnostics, "rule");
     ById<ast::indicator> indicators(rules, diagnostics, "indicator");
     std::map<std::string, size_t> source_ids;
@@ -170,7 +171,8 @@ MergedRules merge_rules(std::string_view text, const std::string& file,
             }
             rules.legal_sources.push_back({&legal, source});
         }
-        bool classified_here = false;
+        bool actions_here = false;
+        bool beneficiaries_here = false;
         for (const auto& item : file_ast.items) {
             if (auto const* p = boost::get<ast::parameter>(&item)) {
                 parameters.declare(p->name, p, source, p->offset, p->overrides);
@@ -185,39 +187,47 @@ MergedRules merge_rules(std::string_view text, const std::string& file,
                 indicators.declare(i->name, i, source, i->offset,
                                    indicators.declared_in_earlier_file(i->name, source));
             } else if (auto const* r = boost::get<ast::retirement>(&item)) {
-                if (!checks.retire(r->id) && !branches.retire(r->id)) {
+                if (!checks.retire(r->id) && !action_branches.retire(r->id) &&
+                    !beneficiary_branches.retire(r->id)) {
                     diagnostics.push_back(diagnostic_at(
                         rules.sources[s], r->offset,
                         "retire '" + r->id + "', which no extended ruleset declares"));
                 }
             } else if (auto const* k = boost::get<ast::classification>(&item)) {
-                if (k->subject != "action") {
+                bool const on_actions = k->subject == "action";
+                if (!on_actions && k->subject != "beneficiary") {
                     diagnostics.push_back(diagnostic_at(
                         rules.sources[s], k->offset,
-                        "only actions can be classified (classify action); '" + k->subject +
-                            "' cannot"));
+                        "actions and beneficiaries can be classified (classify action, classify "
+                        "beneficiary); '" + k->subject + "' cannot"));
                     continue;
                 }
-                if (classified_here) {
+                bool& seen = on_actions ? actions_here : beneficiaries_here;
+                if (seen) {
                     diagnostics.push_back(diagnostic_at(
                         rules.sources[s], k->offset,
-                        "actions are classified twice in this file: keep one 'classify action'"));
+                        k->subject + "s are classified twice in this file: keep one 'classify " +
+                            k->subject + "'"));
                     continue;
                 }
-                classified_here = true;
-                rules.classification = Placed<ast::classification>{k, source};
+                seen = true;
+                auto& merged = on_actions ? rules.actions : rules.beneficiaries;
+                if (!merged) merged.emplace();
+                merged->block = Placed<ast::classification>{k, source};
+                auto& branches = on_actions ? action_branches : beneficiary_branches;
                 for (const auto& b : k->branches) {
                     if (claim_rule_id(b.id, "classification branch", source, b.offset)) {
                         branches.declare(b.id, &b, source, b.offset, b.overrides);
                     }
                 }
-                if (k->otherwise) rules.otherwise = Placed<ast::otherwise_clause>{&*k->otherwise, source};
+                if (k->otherwise) merged->otherwise = Placed<ast::otherwise_clause>{&*k->otherwise, source};
             }
         }
     }
     rules.parameters = parameters.take();
     rules.definitions = definitions.take();
-    rules.branches = branches.take();
+    if (rules.actions) rules.actions->branches = action_branches.take();
+    if (rules.beneficiaries) rules.beneficiaries->branches = beneficiary_branches.take();
     rules.checks = checks.take();
     rules.indicators = indicators.take();
     return rules;

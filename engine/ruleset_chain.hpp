@@ -31,9 +31,14 @@ struct MergedRules {
     std::vector<Placed<ast::source>> legal_sources;
     std::vector<Placed<ast::parameter>> parameters;
     std::vector<Placed<ast::definition>> definitions;
-    std::optional<Placed<ast::classification>> classification;  // the latest classify block
-    std::vector<Placed<ast::branch>> branches;
-    std::optional<Placed<ast::otherwise_clause>> otherwise;
+    /// `classify action` and `classify beneficiary`, each merged on its own.
+    struct Classification {
+        Placed<ast::classification> block;  // the latest classify block, for positions
+        std::vector<Placed<ast::branch>> branches;
+        std::optional<Placed<ast::otherwise_clause>> otherwise;
+    };
+    std::optional<Classification> actions;
+    std::optional<Classification> beneficiaries;
     std::vector<Placed<ast::check>> checks;
     std::vector<Placed<ast::indicator>> indicators;
 };

@@ -182,12 +182,31 @@ const std::array piis_fields = {
     Field{"kind", Type::symbol, {}, [](const void* r, const C&) { return optional_text(as<Piis>(r).kind, Type::symbol); }, "social_activation professional training other", "the PIIS's kind"},
 };
 
+/// The steps before (`after` false) or after a step, in order.
+Value neighbour_steps(const TrajectoryStep& step, bool after) {
+    const TrajectoryStep* first = &step - step.position;
+    Value v;
+    v.type = Type::list;
+    v.record_kind = RecordKind::step;
+    v.list.stride = sizeof(TrajectoryStep);
+    v.list.base = reinterpret_cast<const char*>(after ? &step + 1 : first);
+    v.list.size = static_cast<uint32_t>(after ? step.count - step.position - 1 : step.position);
+    return v;
+}
+
 const std::array step_fields = {
     Field{"step", Type::symbol, {}, [](const void* r, const C&) { return text_value(as<TrajectoryStep>(r).step, Type::symbol); }, "intake screening orientation social_activation training on_the_job job_search_support follow_up", "the kind of step"},
     Field{"date", Type::date, {}, [](const void* r, const C&) { return optional_date(as<TrajectoryStep>(r).date); }, {}, "the step's day"},
     Field{"from", Type::date, {}, [](const void* r, const C&) { return optional_date(as<TrajectoryStep>(r).from); }, {}, "the span's first day"},
     Field{"to", Type::date, {}, [](const void* r, const C&) { return optional_date(as<TrajectoryStep>(r).to); }, {}, "the span's last day"},
     Field{"ready_for_work", Type::boolean, {}, [](const void* r, const C&) { return optional_bool(as<TrajectoryStep>(r).ready_for_work); }, {}, "the screening's conclusion"},
+    Field{"position", Type::number, {}, [](const void* r, const C&) { return number_value(as<TrajectoryStep>(r).position + 1); }, {}, "1 for the first step of the trajectory"},
+    Field{"day", Type::date, {}, [](const void* r, const C&) { const auto& s = as<TrajectoryStep>(r); return optional_date(s.date ? s.date : s.from); }, {}, "the step's day, or the first day of its span"},
+    Field{"last_day", Type::date, {}, [](const void* r, const C&) { const auto& s = as<TrajectoryStep>(r); return optional_date(s.date ? s.date : s.to); }, {}, "the step's day, or the last day of its span"},
+    Field{"previous_steps", Type::list, RecordKind::step, [](const void* r, const C&) { return neighbour_steps(as<TrajectoryStep>(r), false); }, {}, "the steps before it"},
+    Field{"next_steps", Type::list, RecordKind::step, [](const void* r, const C&) { return neighbour_steps(as<TrajectoryStep>(r), true); }, {}, "the steps after it"},
+    Field{"actions", Type::list, RecordKind::action, [](const void* r, const C& c) { return action_list(as<TrajectoryStep>(r).action_indices, c); }, {}, "the declared actions it used"},
+    Field{"undeclared_action_count", Type::number, {}, [](const void* r, const C&) { return text_list_count(as<TrajectoryStep>(r).undeclared_actions); }, {}, "how many of its actions the convention does not declare"},
 };
 
 const std::array score_fields = {
@@ -207,6 +226,7 @@ const std::array beneficiary_fields = {
     Field{"income", Type::symbol, {}, [](const void* r, const C&) { return optional_text(as<Beneficiary>(r).income, Type::symbol); }, "integration_income equivalent_social_aid none other", "the kind of income"},
     Field{"piis", Type::record, RecordKind::piis, [](const void* r, const C&) { const auto& p = as<Beneficiary>(r).piis; return p ? record_value(&*p, RecordKind::piis) : missing_record(RecordKind::piis); }, {}, "the individualised social integration project"},
     Field{"ready_for_work", Type::boolean, {}, [](const void* r, const C&) { return optional_bool(as<Beneficiary>(r).ready_for_work); }, {}, "the screening's conclusion"},
+    Field{"eligibility", Type::symbol, {}, [](const void* r, const C& c) { return text_value(c.eligibility[static_cast<size_t>(&as<Beneficiary>(r) - c.convention->beneficiaries.data())], Type::symbol); }, "eligible not_eligible undetermined", "whether the person is in an eligible social activation trajectory"},
     Field{"actions", Type::list, RecordKind::action, [](const void* r, const C& c) { return action_list(as<Beneficiary>(r).action_indices, c); }, {}, "the actions this person took part in"},
     Field{"trajectory", Type::list, RecordKind::step, [](const void* r, const C&) { return list_value(as<Beneficiary>(r).trajectory, RecordKind::step); }, {}, "the steps this person went through"},
     Field{"assessment", Type::record, RecordKind::assessment, [](const void* r, const C&) { const auto& a = as<Beneficiary>(r).assessment; return a ? record_value(&*a, RecordKind::assessment) : missing_record(RecordKind::assessment); }, {}, "the CPAS's own scores"},

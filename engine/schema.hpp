@@ -72,6 +72,7 @@ struct EvalContext {
     const Convention* convention = nullptr;
     std::vector<std::string> activation;  // per action index, once classified
     std::vector<std::string> action_text;      // per action: title and description
+    std::vector<std::string> eligibility;  // per beneficiary index, once classified
     std::vector<bool> refused;                 // per expense index, once checked
     Date reference_day;  // the day dated parameters are read on: the period's start
 };

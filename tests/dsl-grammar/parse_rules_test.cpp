@@ -129,8 +129,8 @@ TEST_CASE("a syntax error shows file:line:col, the line, a caret and what was ex
          "    check a.b on expense error when date < and x\n"
          "                                           ^\n"},
         {"check a.b on expens error when x\n  message en \"m\"",
-         "t.rules:2:14: error: expected a subject (convention, action, expense, beneficiary or "
-         "objective), found 'expens'\n"
+         "t.rules:2:14: error: expected a subject (convention, action, expense, beneficiary, step "
+         "or objective), found 'expens'\n"
          "    check a.b on expens error when x\n"
          "                 ^\n"},
         {"check a.b on expense fatal when x\n  message en \"m\"",

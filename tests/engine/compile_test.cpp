@@ -115,10 +115,17 @@ TEST_CASE("classification decides social, professional or unclassified, without 
                 "'sociale'; did you mean 'social'?"});
     CHECK(problems("classify action\n  rule a.1 social when activation = social\n"
                    "  otherwise unclassified\n") ==
-          Lines{"3:24: the classification of actions cannot read 'activation', the class it "
-                "decides"});
+          Lines{"3:24: 'classify action' cannot read 'activation', what it decides"});
+    CHECK(problems("classify beneficiary\n  rule e.1 eligible when eligibility = eligible\n"
+                   "  otherwise undetermined\n") ==
+          Lines{"3:26: 'classify beneficiary' cannot read 'eligibility', what it decides"});
+    CHECK(problems("classify beneficiary\n  rule e.1 eligble when income = none\n"
+                   "  otherwise undetermined\n") ==
+          Lines{"3:3: a beneficiary is eligible, not_eligible or undetermined, not 'eligble'; "
+                "did you mean 'eligible'?"});
     CHECK(problems("classify expense\n  rule a.1 social when credit\n  otherwise unclassified\n") ==
-          Lines{"2:1: only actions can be classified (classify action); 'expense' cannot"});
+          Lines{"2:1: actions and beneficiaries can be classified (classify action, classify "
+                "beneficiary); 'expense' cannot"});
     CHECK(problems("classify action\n  rule a.1 social when kind = collective\n") ==
           Lines{"2:1: a classification ends with 'otherwise' and the outcome when no branch "
                 "decides"});

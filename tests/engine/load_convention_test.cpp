@@ -203,7 +203,10 @@ TEST_CASE("optional parts may be left out or null, and defaults apply", "[load]"
     CHECK(b.trajectory[1].from == day("2015-02-10"));
     // An undeclared action in a trajectory is left for a rule to report.
     CHECK(b.trajectory[1].action_ids == std::vector<std::string>{"A1", "A9"});
-    CHECK(b.trajectory[1].action_indices == std::vector<int>{0, -1});
+    CHECK(b.trajectory[1].action_indices == std::vector<int>{0});
+    CHECK(b.trajectory[1].undeclared_actions == std::vector<std::string>{"A9"});
+    CHECK(b.trajectory[1].position == 1);
+    CHECK(b.trajectory[1].count == 2);
     CHECK(b.trajectory[1].pos.line == 27);
 }
 
