@@ -201,7 +201,7 @@ const std::array step_fields = {
     Field{"to", Type::date, {}, [](const void* r, const C&) { return optional_date(as<TrajectoryStep>(r).to); }, {}, "the span's last day"},
     Field{"ready_for_work", Type::boolean, {}, [](const void* r, const C&) { return optional_bool(as<TrajectoryStep>(r).ready_for_work); }, {}, "the screening's conclusion"},
     Field{"position", Type::number, {}, [](const void* r, const C&) { return number_value(as<TrajectoryStep>(r).position + 1); }, {}, "1 for the first step of the trajectory"},
-    Field{"day", Type::date, {}, [](const void* r, const C&) { const auto& s = as<TrajectoryStep>(r); return optional_date(s.date ? s.date : s.from); }, {}, "the step's day, or the first day of its span"},
+    Field{"first_day", Type::date, {}, [](const void* r, const C&) { const auto& s = as<TrajectoryStep>(r); return optional_date(s.date ? s.date : s.from); }, {}, "the step's day, or the first day of its span"},
     Field{"last_day", Type::date, {}, [](const void* r, const C&) { const auto& s = as<TrajectoryStep>(r); return optional_date(s.date ? s.date : s.to); }, {}, "the step's day, or the last day of its span"},
     Field{"previous_steps", Type::list, RecordKind::step, [](const void* r, const C&) { return neighbour_steps(as<TrajectoryStep>(r), false); }, {}, "the steps before it"},
     Field{"next_steps", Type::list, RecordKind::step, [](const void* r, const C&) { return neighbour_steps(as<TrajectoryStep>(r), true); }, {}, "the steps after it"},

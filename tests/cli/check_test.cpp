@@ -195,3 +195,32 @@ TEST_CASE("the JSON report names its schema first and keeps English keys", "[cli
     CHECK(doc["indicator_units"].is_object());
     CHECK(doc["indicator_units"].size() == doc["indicators"].size());
 }
+
+TEST_CASE("check namur-2015 decides each beneficiary's trajectory as its comments say", "[cli]") {
+    Run r = run_activ("check --format json examples/namur-2015.yaml");
+    CHECK(r.status == 1);
+    auto const doc = nlohmann::json::parse(r.out);
+    Pairs eligibility;
+    for (const auto& b : doc["beneficiaries"]) eligibility.emplace_back(b["id"], b["eligibility"]);
+    CHECK(eligibility == Pairs{{"NA-01", "eligible"},     {"NA-02", "eligible"},
+                               {"NA-03", "eligible"},     {"NA-04", "eligible"},
+                               {"NA-05", "not_eligible"}, {"NA-06", "not_eligible"},
+                               {"NA-07", "not_eligible"}, {"NA-08", "undetermined"},
+                               {"NA-09", "not_eligible"}});
+    Pairs findings;
+    for (const auto& f : doc["findings"]) {
+        findings.emplace_back(f["rule"].get<std::string>() + " " + f["severity"].get<std::string>(),
+                              f["subject"]["id"].get<std::string>());
+    }
+    CHECK(findings == Pairs{{"eligibility.social-trajectory warning", "NA-08"},
+                            {"trajectory.activation-before-intake warning", "NA-02"},
+                            {"trajectory.ready-then-only-social warning", "NA-04"},
+                            {"trajectory.article60-inside-activation error", "NA-03"},
+                            {"trajectory.step-outside-period warning", "NA-05"},
+                            {"trajectory.undeclared-action error", "NA-03"},
+                            {"beneficiary.assessment-end-date warning", "NA-02"}});
+    CHECK(doc["indicators"]["participants"] == 4);
+    CHECK(doc["indicators"]["progress_autonomy"] == 2);
+    CHECK(doc["indicators"]["progress_share"] == "0.5000");
+    CHECK(doc["totals"]["to_recover"] == "17386.00");
+}
