@@ -181,8 +181,6 @@ struct item_printer {
 
 }  // namespace
 
-std::string print_expression_text(const ast::expression& e) { return print_expression(e); }
-
 std::string print_aggregate_text(const ast::aggregate& a) { return operand_printer{}(a); }
 
 std::string print_ast(const ast::RuleFile& file) {

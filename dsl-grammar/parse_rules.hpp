@@ -34,8 +34,6 @@ std::string print_ast(const ast::RuleFile& file);
 }  // namespace activ
 
 namespace activ {
-/// One condition printed back as text, as `print_ast` prints it (for explanations).
-std::string print_expression_text(const ast::expression& expression);
 /// `count(actions where kind = collective)`, as an explanation names it.
 std::string print_aggregate_text(const ast::aggregate& aggregate);
 }  // namespace activ

@@ -55,8 +55,6 @@ bool is_numeric(Type t) {
 }
 bool is_ordered(Type t) { return is_numeric(t) || t == Type::date; }
 
-const std::vector<std::string> action_outcomes = {"social", "professional", "unclassified"};
-
 struct BareWord {
     std::string name;
     size_t offset = 0;
