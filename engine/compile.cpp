@@ -971,7 +971,13 @@ private:
                               schema::type_name(target) + " allows");
             return std::nullopt;
         }
-        for (int i = scale; i < wanted; ++i) v.integer *= 10;
+        for (int i = scale; i < wanted; ++i) {
+            if (__builtin_mul_overflow(v.integer, 10, &v.integer)) {
+                error(offset, std::string("this number is too large for ") +
+                                  schema::type_name(target));
+                return std::nullopt;
+            }
+        }
         if (target == Type::share && v.integer > Share::one) {
             error(offset, "a share is between 0 and 1");
             return std::nullopt;

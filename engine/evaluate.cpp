@@ -1,6 +1,7 @@
 // Runs a compiled Program over one convention: classifies the actions, runs every check
 // on every subject, explains what fired, and totals the expenses.
 #include <algorithm>
+#include <limits>
 #include <set>
 
 #include "engine/messages.hpp"
@@ -20,12 +21,23 @@ constexpr int max_scopes = 16;
 constexpr int64_t decimal_unit = 10'000;  // runtime ratios keep 4 decimals
 
 /// numerator / denominator, rounded half away from zero (half-up for positive values).
-int64_t rounded_division(__int128 numerator, __int128 denominator) {
+/// The denominator fits 64 bits, so that twice the remainder cannot overflow.
+__int128 rounded_division(__int128 numerator, __int128 denominator) {
     bool const negative = (numerator < 0) != (denominator < 0);
     if (numerator < 0) numerator = -numerator;
     if (denominator < 0) denominator = -denominator;
-    __int128 const q = (2 * numerator + denominator) / (2 * denominator);
-    return static_cast<int64_t>(negative ? -q : q);
+    __int128 q = numerator / denominator;
+    if (2 * (numerator % denominator) >= denominator) ++q;
+    return negative ? -q : q;
+}
+
+/// `wide` as a value's 64-bit integer; false when it does not fit.
+bool narrow(__int128 wide, int64_t& out) {
+    if (wide > std::numeric_limits<int64_t>::max() || wide < std::numeric_limits<int64_t>::min()) {
+        return false;
+    }
+    out = static_cast<int64_t>(wide);
+    return true;
 }
 
 /// Saturday or Sunday; 1970-01-01 was a Thursday.
@@ -237,13 +249,19 @@ private:
                 Value r = eval(n.right);
                 if (l.missing) return l;
                 if (r.missing) return r;
-                l.integer = n.op == Op::add ? l.integer + r.integer : l.integer - r.integer;
+                bool const overflow =
+                    n.op == Op::add ? __builtin_add_overflow(l.integer, r.integer, &l.integer)
+                                    : __builtin_sub_overflow(l.integer, r.integer, &l.integer);
+                if (overflow) return too_large(n.type);
                 l.type = n.type;
                 return l;
             }
             case Op::neg: {
                 Value v = eval(n.left);
-                if (!v.missing) v.integer = -v.integer;
+                if (v.missing) return v;
+                if (__builtin_sub_overflow(int64_t{0}, v.integer, &v.integer)) {
+                    return too_large(n.type);
+                }
                 return v;
             }
             case Op::count:
@@ -286,44 +304,61 @@ private:
         Value out;
         out.type = n.type;
         Type const lt = l.type, rt = r.type;
+        // Every result is worked out in 128 bits (two 64-bit factors always fit), then must
+        // fit 64 bits again: a huge amount in a convention or a rule is a missing value
+        // that names the overflow, never a wrapped-around number.
+        __int128 wide = 0;
         if (n.op == Op::mul) {
+            __int128 const product = static_cast<__int128>(l.integer) * r.integer;
             if (lt == Type::money || rt == Type::money) {
                 const Value& money = lt == Type::money ? l : r;
                 const Value& factor = lt == Type::money ? r : l;
                 if (factor.type == Type::share) {
-                    out.integer = charge_of(Money{money.integer}, Share{factor.integer}).cents;
+                    wide = charge_of(Money{money.integer}, Share{factor.integer}).cents;
                 } else {
-                    out.integer = rounded_division(
-                        static_cast<__int128>(money.integer) * factor.integer,
-                        factor.type == Type::decimal ? decimal_unit : 1);
+                    wide = rounded_division(product,
+                                            factor.type == Type::decimal ? decimal_unit : 1);
                 }
             } else if (n.type == Type::number) {
-                out.integer = l.integer * r.integer;
+                wide = product;
             } else {
-                __int128 const product = static_cast<__int128>(l.integer) * r.integer;
-                int const scale = scale_of(lt) + scale_of(rt);  // 4 or 8
-                out.integer = scale == 8 ? rounded_division(product, decimal_unit)
-                                         : static_cast<int64_t>(scale == 0 ? product * decimal_unit
-                                                                           : product);
+                int const scale = scale_of(lt) + scale_of(rt);  // 0, 4 or 8
+                if (scale == 8) {
+                    wide = rounded_division(product, decimal_unit);
+                } else if (scale == 4) {
+                    wide = product;
+                } else if (!narrow(product, out.integer)) {
+                    return too_large(n.type);
+                } else {
+                    wide = static_cast<__int128>(out.integer) * decimal_unit;
+                }
             }
-            return out;
+        } else {
+            if (r.integer == 0) {
+                Value v = schema::missing_value(n.type);
+                v.missing_path = &n.label;
+                return v;
+            }
+            if (n.type == Type::money) {  // money / number
+                wide = rounded_division(l.integer, r.integer);
+            } else {
+                // A ratio with 4 decimals: money/money, and numbers or ratios. At most
+                // 10^8 times a 64-bit value: within 128 bits.
+                int const shift = 4 + scale_of(rt) - scale_of(lt);
+                __int128 numerator = l.integer;
+                for (int i = 0; i < shift; ++i) numerator *= 10;
+                wide = rounded_division(numerator, r.integer);
+                out.scale = 4;
+            }
         }
-        if (r.integer == 0) {
-            Value v = schema::missing_value(n.type);
-            v.missing_path = &n.label;
-            return v;
-        }
-        if (n.type == Type::money) {  // money / number
-            out.integer = rounded_division(l.integer, r.integer);
-            return out;
-        }
-        // A ratio with 4 decimals: money/money, and numbers or ratios.
-        int const shift = 4 + scale_of(rt) - scale_of(lt);
-        __int128 numerator = l.integer;
-        for (int i = 0; i < shift; ++i) numerator *= 10;
-        out.integer = rounded_division(numerator, r.integer);
-        out.scale = 4;
+        if (!narrow(wide, out.integer)) return too_large(n.type);
         return out;
+    }
+
+    Value too_large(Type type) const {
+        Value v = schema::missing_value(type);
+        v.missing_path = &value_too_large;
+        return v;
     }
 
     Value eval_aggregate(const Node& n) {
@@ -337,6 +372,7 @@ private:
         int64_t matches = 0, failures = 0;
         Value missing;
         std::optional<Value> folded;  // sum, min or max of the values so far
+        bool overflow = false;        // the sum left 64 bits
         for (uint32_t i = 0; i < list.list.size; ++i) {
             scopes_[n.level] = list.list.at(i);
             if (n.right >= 0) {
@@ -358,7 +394,8 @@ private:
             } else if (!folded) {
                 folded = v;
             } else if (n.op == Op::sum) {
-                folded->integer += v.integer;
+                overflow = overflow || __builtin_add_overflow(folded->integer, v.integer,
+                                                              &folded->integer);
             } else if ((n.op == Op::min) == (v.integer < folded->integer) && v.integer != folded->integer) {
                 folded = v;
             }
@@ -372,6 +409,7 @@ private:
             v.missing_path = missing.missing_path;
             return v;
         }
+        if (overflow) return too_large(n.type);
         switch (n.op) {
             case Op::count: return schema::number_value(matches);
             case Op::any: return schema::bool_value(false);
@@ -526,30 +564,36 @@ IndicatorValue indicator_value(const CompiledIndicator& indicator, const Value& 
     return out;
 }
 
-Totals total(const Convention& c, const std::vector<Finding>& findings) {
+/// The totals; nullopt when one of them leaves 64 bits. The loader bounds each amount
+/// only by what 64 bits hold, so a few huge ones can add up to more.
+std::optional<Totals> total(const Convention& c, const std::vector<Finding>& findings) {
     std::set<std::string> refused;
     for (const auto& f : findings) {
         if (f.severity == Severity::error && f.subject_kind == SubjectKind::expense) {
             refused.insert(f.subject_id);
         }
     }
-    Totals t;
-    t.subsidy = c.subsidy;
+    // 128 bits hold the sum of 2^64 64-bit charges: only the results need checking.
+    __int128 declared = 0;
+    __int128 eligible = 0;
     for (const auto& e : c.expenses) {
         Money const charge = charge_of(e.amount, e.share);
-        t.declared.cents += charge.cents;
-        if (!refused.count(e.id)) t.eligible.cents += charge.cents;
+        declared += charge.cents;
+        if (!refused.count(e.id)) eligible += charge.cents;
     }
-    t.ineligible.cents = t.declared.cents - t.eligible.cents;
+    Totals t;
+    t.subsidy = c.subsidy;
+    if (!narrow(declared, t.declared.cents) || !narrow(eligible, t.eligible.cents) ||
+        !narrow(declared - eligible, t.ineligible.cents)) {
+        return std::nullopt;
+    }
     t.eligible_capped = std::min(t.eligible, c.subsidy);
     if (c.advance_paid) {
         t.advance_paid = c.advance_paid;
-        int64_t const balance = t.eligible_capped.cents - c.advance_paid->cents;
-        if (balance >= 0) {
-            t.balance_due = Money{balance};
-        } else {
-            t.to_recover = Money{-balance};
-        }
+        __int128 const balance =
+            static_cast<__int128>(t.eligible_capped.cents) - c.advance_paid->cents;
+        Money& side = balance >= 0 ? t.balance_due.emplace() : t.to_recover.emplace();
+        if (!narrow(balance >= 0 ? balance : -balance, side.cents)) return std::nullopt;
     }
     return t;
 }
@@ -632,7 +676,18 @@ Result evaluate(const Program& program, const RulesetInfo& info, const Conventio
             r.findings.push_back(std::move(f));
         }
     }
-    r.totals = total(c, r.findings);
+    if (auto totals = total(c, r.findings)) {
+        r.totals = *totals;
+    } else {
+        r.totals.subsidy = c.subsidy;
+        Finding f;
+        f.rule = "convention.totals-too-large";
+        f.severity = Severity::error;
+        f.subject_kind = SubjectKind::convention;
+        f.subject_id = c.id;
+        f.message = totals_too_large_message(language, c.id);
+        r.findings.push_back(std::move(f));
+    }
 
     // Indicators may read which expenses the checks refused.
     for (const auto& f : r.findings) {

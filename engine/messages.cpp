@@ -114,6 +114,24 @@ std::string indicator_missing_message(const std::string& lang, const std::string
     return join({"indicator ", indicator, " cannot be computed: ", path, " is missing"});
 }
 
+std::string totals_too_large_message(const std::string& lang, const std::string& convention_id) {
+    switch (language_of(lang)) {
+        case Language::fr:
+            return join({"les dépenses de la convention ", convention_id,
+                         " dépassent au total 92233720368547758.07 EUR, ce qu'activ ne peut pas "
+                         "additionner : aucun total n'est calculé"});
+        case Language::nl:
+            return join({"de uitgaven van overeenkomst ", convention_id,
+                         " bedragen samen meer dan 92233720368547758.07 EUR, wat activ niet kan "
+                         "optellen: er worden geen totalen berekend"});
+        case Language::en:
+            break;
+    }
+    return join({"the expenses of convention ", convention_id,
+                 " add up to more than 92233720368547758.07 EUR, which activ cannot total: no "
+                 "totals are computed"});
+}
+
 std::string no_classification_reason(const std::string& lang) {
     switch (language_of(lang)) {
         case Language::fr:

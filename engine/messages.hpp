@@ -35,6 +35,10 @@ std::string undecided_action_message(const std::string& lang, const std::string&
 std::string indicator_missing_message(const std::string& lang, const std::string& indicator,
                                       const std::string& path);
 
+/// The error finding of a convention whose totals leave 64 bits: "the expenses of convention
+/// T-1 add up to more than 92233720368547758.07 EUR, which activ cannot total".
+std::string totals_too_large_message(const std::string& lang, const std::string& convention_id);
+
 /// The reason of every action's decision when the ruleset has no activation classification.
 std::string no_classification_reason(const std::string& lang);
 

@@ -31,6 +31,8 @@ enum class Op : uint8_t {
 
 /// What a division by zero reads as, where a missing value names its field.
 inline const std::string division_by_zero = "a division by zero";
+/// The same for a result beyond what 64 bits hold (e.g. amount x a huge number).
+inline const std::string value_too_large = "a value too large to compute";
 
 struct Node {
     Op op = Op::constant;
