@@ -9,9 +9,9 @@
 #include <string_view>
 
 #include "engine/load_convention.hpp"
-#include "fuzz/yaml_cpp_hang.hpp"
 #include "engine/report.hpp"
 #include "engine/ruleset.hpp"
+#include "fuzz/yaml_cpp_hang.hpp"
 
 namespace {
 
@@ -61,6 +61,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string const language = languages[size % 3];
     evaluate_and_render(rules_2015(), *loaded.convention, language);
     // The 2016 rules override and add checks that only a 2016 convention reaches.
-    if (loaded.convention->year == 2016) evaluate_and_render(rules_2016(), *loaded.convention, language);
+    if (loaded.convention->year == 2016)
+        evaluate_and_render(rules_2016(), *loaded.convention, language);
     return 0;
 }

@@ -5,13 +5,13 @@
 // skip such inputs so that a campaign can look past this one known hang; the input is
 // kept in tests/fuzz-regressions/open/. Delete this file when the loader is fixed.
 #pragma once
-#include <sstream>
-#include <string>
-#include <string_view>
-
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
+
+#include <sstream>
+#include <string>
+#include <string_view>
 
 namespace activ::fuzz {
 
