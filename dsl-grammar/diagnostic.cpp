@@ -2,6 +2,8 @@
 #include "dsl-grammar/diagnostic.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 
 namespace activ {
 
@@ -59,6 +61,58 @@ void line_column_of(std::string_view text, size_t offset, int& line, int& column
             ++column;
         }
     }
+}
+
+size_t first_non_text_byte(std::string_view text) {
+    size_t i = 0;
+    while (i < text.size()) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x80) {
+            if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F) {
+                return i;
+            }
+            ++i;
+            continue;
+        }
+        size_t length = 0;
+        uint32_t code = 0;
+        if (byte >= 0xC2 && byte <= 0xDF) {
+            length = 2;
+            code = byte & 0x1F;
+        } else if (byte >= 0xE0 && byte <= 0xEF) {
+            length = 3;
+            code = byte & 0x0F;
+        } else if (byte >= 0xF0 && byte <= 0xF4) {
+            length = 4;
+            code = byte & 0x07;
+        } else {
+            return i;
+        }
+        if (i + length > text.size()) return i;
+        for (size_t k = 1; k < length; ++k) {
+            if (!is_continuation_byte(text[i + k])) return i;
+            code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        }
+        // Overlong forms, code points past U+10FFFF and UTF-16 surrogates are not UTF-8.
+        const uint32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (code < smallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+            return i;
+        }
+        i += length;
+    }
+    return std::string_view::npos;
+}
+
+std::string non_text_message(std::string_view text, size_t offset) {
+    const auto byte = static_cast<unsigned char>(text[offset]);
+    if (offset == 0 && (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF"))) {
+        return "the file is UTF-16 text (it starts with a UTF-16 byte order mark): save it as "
+               "UTF-8";
+    }
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", byte);
+    if (byte < 0x80) return std::string("the file holds a control character (byte ") + hex + ")";
+    return std::string("the file is not UTF-8 text: unexpected byte ") + hex;
 }
 
 void sort_by_position(std::vector<Diagnostic>& diagnostics) {

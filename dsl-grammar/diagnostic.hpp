@@ -26,6 +26,17 @@ std::string line_of(std::string_view text, int line);
 /// 1-based line and column (in code points) of byte `offset` within `text`.
 void line_column_of(std::string_view text, size_t offset, int& line, int& column);
 
+/// The byte offset of the first byte of `text` that is not well-formed UTF-8 or is a
+/// control character other than tab and line breaks; npos when the text is clean. Both
+/// readers refuse such text, so that a message never carries bytes a terminal or a JSON
+/// document cannot hold.
+size_t first_non_text_byte(std::string_view text);
+/// What is wrong with the byte at `offset` that first_non_text_byte found, for a message.
+std::string non_text_message(std::string_view text, size_t offset);
+
+/// The UTF-8 byte order mark, which both readers skip at the start of a file.
+inline constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+
 /// Sorts by file, line, column; keeps the order of equal positions.
 void sort_by_position(std::vector<Diagnostic>& diagnostics);
 

@@ -11,13 +11,18 @@
 
 namespace activ {
 
-/// What a rule file may hold; beyond, parsing stops with a diagnostic instead of
-/// exhausting memory or the stack.
+/// What a rule file may hold; beyond, parsing or compiling stops with a diagnostic
+/// instead of exhausting memory, the stack or the evaluator's time.
 namespace rule_limits {
 inline constexpr size_t max_file_bytes = 4 * 1024 * 1024;
 inline constexpr size_t max_line_bytes = 64 * 1024;
 inline constexpr int max_nesting = 64;  // parentheses, braces, `not` and `-` in a row
 inline constexpr size_t max_chain = 1000;  // operators in one chain (a or b or c ...)
+// One value with the definitions it uses written out in full: a definition used twice
+// costs twice, so that ten lines of definitions could otherwise stand for 2^10 steps per
+// subject, and the evaluator recurses once per level.
+inline constexpr size_t max_expanded_operations = 100000;
+inline constexpr int max_expanded_depth = 2000;
 }  // namespace rule_limits
 
 struct ParseResult {

@@ -198,6 +198,9 @@ struct indicator_class : annotate_position {};
 struct sum_tail_class : annotate_position {};
 struct and_tail_class : annotate_position {};
 struct or_tail_class : annotate_position {};
+struct presence_word_class : annotate_position {};
+struct mention_word_class : annotate_position {};
+struct messages_class : annotate_position {};
 struct rule_file_class : annotate_position, report_expectation_failure {};
 
 ///////////////////////////////////////////////////////////////////////////////
@@ -226,6 +229,10 @@ x3::rule<comparison_tail_class, ast::operation> const comparison_tail = "a compa
 x3::rule<membership_op_class, std::string> const membership_op = "'in' or 'not in'";
 x3::rule<presence_op_class, std::string> const presence_op = "'is missing' or 'is present'";
 x3::rule<mention_op_class, std::string> const mention_op = "'mentions any' or 'mentions all'";
+// An expectation names what it expected by its rule's name: an unnamed alternative or
+// repetition would be named by its C++ type.
+x3::rule<presence_word_class, std::string> const presence_word = "'missing' or 'present'";
+x3::rule<mention_word_class, std::string> const mention_word = "'any' or 'all'";
 x3::rule<right_operand_class, ast::operand> const right_operand = "a value";
 x3::rule<sum_tail_class, ast::operation> const sum_tail = "+ or - and a value";
 x3::rule<and_tail_class, ast::operation> const and_tail = "'and' and a condition";
@@ -268,6 +275,8 @@ x3::rule<subject_class, std::string> const subject =
 x3::rule<severity_class, std::string> const severity = "a severity (error, warning or info)";
 x3::rule<language_class, std::string> const language = "a language (fr, nl or en)";
 x3::rule<message_class, ast::message> const message = "a message (fr \"...\", nl \"...\", en \"...\")";
+x3::rule<messages_class, std::vector<ast::message>> const messages =
+    "a message (fr \"...\", nl \"...\", en \"...\")";
 x3::rule<check_class, ast::check> const check = "a check";
 x3::rule<item_class, ast::item> const item = "a declaration";
 x3::rule<end_class> const end_of_file =
@@ -368,10 +377,10 @@ inline x3::symbols<std::string> const comparison_ops = [] {
 auto const comparison_op_def = comparison_ops;
 
 auto const membership_op_def = kw_text("in", "in") | kw("not") >> kw_text("in", "not in");
-auto const presence_op_def =
-    kw("is") > (kw_text("missing", "is missing") | kw_text("present", "is present"));
-auto const mention_op_def =
-    kw("mentions") > (kw_text("any", "mentions any") | kw_text("all", "mentions all")) > -kw("of");
+auto const presence_word_def = kw_text("missing", "is missing") | kw_text("present", "is present");
+auto const presence_op_def = kw("is") > presence_word;
+auto const mention_word_def = kw_text("any", "mentions any") | kw_text("all", "mentions all");
+auto const mention_op_def = kw("mentions") > mention_word > -kw("of");
 auto const right_operand_def = sum;
 auto const nothing = x3::attr(ast::operand());
 auto const comparison_tail_def = (comparison_op > right_operand)
@@ -428,8 +437,9 @@ auto const severity_def = x3::lexeme[severities >> word_end];
 auto const language_def = x3::lexeme[languages >> word_end];
 
 auto const message_def = language > text;
+auto const messages_def = +message;
 auto const check_def = overrides >> kw("check") > rule_id > kw("on") > subject > severity
-                     > kw("when") > condition > kw("message") > +message
+                     > kw("when") > condition > kw("message") > messages
                      > -(kw("cite") > citation);
 
 auto const item_def = parameter | classification | check | retirement | definition | indicator;
@@ -439,11 +449,11 @@ auto const rule_file_rule_def = x3::eps > header > *item > end_of_file;
 
 BOOST_SPIRIT_DEFINE(name, rule_id, text, date, number, string_literal, version, boolean, path,
                     set, set_item, aggregate, group, primary, negative, sum, sum_tail, and_tail, or_tail, comparison_op,
-                    comparison_tail, membership_op, presence_op, mention_op, right_operand, comparison, negation, negated_or_comparison, conjunction,
+                    comparison_tail, membership_op, presence_op, presence_word, mention_op, mention_word, right_operand, comparison, negation, negated_or_comparison, conjunction,
                     condition, header, parameter, outcome, then, exception, branch, otherwise,
                     product, product_tail, aggregate_value, duration, call, year_of, source, citation,
                     dated_value, overrides, retirement, definition, indicator,
-                    classification, subject, severity, language, message, check, item,
+                    classification, subject, severity, language, message, messages, check, item,
                     end_of_file, rule_file_rule)
 
 }  // namespace activ::grammar

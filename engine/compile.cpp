@@ -121,6 +121,11 @@ private:
     bool in_indicator_ = false;
     bool in_definition_ = false;
     bool read_eligible_ = false;  // while compiling a definition
+    struct Expanded {
+        size_t operations = 0;
+        int depth = 0;
+    };
+    std::vector<Expanded> expanded_;  // by node
 
     template <typename F>
     void at(int source, F&& compile_one) {
@@ -139,6 +144,16 @@ private:
     }
 
     int add(Node node) {
+        // What evaluating the node costs, definitions counted wherever they are used.
+        size_t operations = 1;
+        int depth = 1;
+        for (int child : {node.left, node.right, node.extra}) {
+            if (child < 0) continue;
+            operations = std::min(operations + expanded_[static_cast<size_t>(child)].operations,
+                                  rule_limits::max_expanded_operations + 1);
+            depth = std::max(depth, expanded_[static_cast<size_t>(child)].depth + 1);
+        }
+        expanded_.push_back({operations, depth});
         p_.nodes.push_back(std::move(node));
         return static_cast<int>(p_.nodes.size()) - 1;
     }
@@ -848,6 +863,28 @@ private:
     }
 
     int compile_expression(const ast::expression& e, BareWord* bare = nullptr) {
+        int const n = compile_chain(e, bare);
+        if (n < 0) return n;
+        Expanded const& x = expanded_[static_cast<size_t>(n)];
+        if (x.operations > rule_limits::max_expanded_operations ||
+            x.depth > rule_limits::max_expanded_depth) {
+            std::string message =
+                "with the definitions it uses written out, this value takes more than ";
+            if (x.depth > rule_limits::max_expanded_depth) {
+                message += std::to_string(rule_limits::max_expanded_depth);
+                message += " levels of nesting";
+            } else {
+                message += std::to_string(rule_limits::max_expanded_operations);
+                message += " operations";
+            }
+            message += " to evaluate; simplify it";
+            error(e.offset, std::move(message));
+            return -1;
+        }
+        return n;
+    }
+
+    int compile_chain(const ast::expression& e, BareWord* bare) {
         if (e.rest.empty()) return compile_operand(e.first, bare);
         if (e.rest.size() > rule_limits::max_chain) {
             // Evaluation recurses once per operator of a chain: keep it shallow.
@@ -1232,7 +1269,7 @@ CompiledRuleset compile_ruleset_text(std::string_view text, const std::string& f
 
 CompiledRuleset compile_ruleset_file(const std::string& path) {
     std::string reason;
-    auto text = read_whole_file(path, reason);
+    auto text = read_whole_file(path, reason, rule_limits::max_file_bytes);
     if (!text) {
         CompiledRuleset out;
         Diagnostic d;

@@ -1,15 +1,16 @@
 // Whole-file reads for rule files and conventions.
 #include "engine/read_file.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace activ {
 
-std::optional<std::string> read_whole_file(const std::string& path, std::string& error) {
+std::optional<std::string> read_whole_file(const std::string& path, std::string& error,
+                                           size_t max_bytes) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
         error = "is a folder, not a file";
@@ -20,13 +21,19 @@ std::optional<std::string> read_whole_file(const std::string& path, std::string&
         error = std::strerror(errno);
         return std::nullopt;
     }
-    std::ostringstream content;
-    content << in.rdbuf();
+    std::string content;
+    const size_t wanted = max_bytes + 1;
+    char buffer[64 * 1024];
+    while (content.size() < wanted && in) {
+        in.read(buffer,
+                static_cast<std::streamsize>(std::min(sizeof buffer, wanted - content.size())));
+        content.append(buffer, static_cast<size_t>(in.gcount()));
+    }
     if (in.bad()) {
         error = "read error";
         return std::nullopt;
     }
-    return std::move(content).str();
+    return content;
 }
 
 }  // namespace activ

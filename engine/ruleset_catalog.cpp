@@ -40,7 +40,7 @@ RulesetChoice choose_ruleset(const std::string& folder, int year) {
     std::string known;
     for (const auto& file : files) {
         std::string reason;
-        auto text = read_whole_file(file, reason);
+        auto text = read_whole_file(file, reason, rule_limits::max_file_bytes);
         if (!text) {
             choice.diagnostics.push_back(file_problem(file, "cannot read rule file: " + reason));
             continue;

@@ -43,7 +43,8 @@ bool read_chain(std::string text, const std::string& file, std::deque<RuleSource
         }
     }
     std::string reason;
-    auto base_text = read_whole_file(base, reason);
+    // Bounded: beyond the limit parse_rules refuses the text anyway (and /dev/zero never ends).
+    auto base_text = read_whole_file(base, reason, rule_limits::max_file_bytes);
     if (!base_text) {
         diagnostics.push_back(
             diagnostic_at(child, at, "cannot read the extended ruleset '" + base + "': " + reason));
@@ -165,6 +166,18 @@ MergedRules merge_rules(std::string_view text, const std::string& file,
             if (legal.id) {
                 auto [it, inserted] = source_ids.emplace(*legal.id, rules.legal_sources.size());
                 if (!inserted) {
+                    // A later version restates a source; the same file saying it twice is a slip.
+                    Placed<ast::source> const& earlier = rules.legal_sources[it->second];
+                    if (earlier.source == source) {
+                        int line = 0;
+                        int column = 0;
+                        line_column_of(rules.sources[s].text, earlier.node->offset, line, column);
+                        diagnostics.push_back(diagnostic_at(rules.sources[s], legal.offset,
+                                                            "source '" + *legal.id +
+                                                                "' is already declared at line " +
+                                                                std::to_string(line)));
+                        continue;
+                    }
                     rules.legal_sources[it->second] = {&legal, source};
                     continue;
                 }
