@@ -51,6 +51,33 @@ bool is_working_day(int64_t day, const schema::TextSet& holidays) {
            !std::binary_search(holidays.days.begin(), holidays.days.end(), static_cast<int32_t>(day));
 }
 
+/// `count` working days after `day`. The count can come from the convention, so the
+/// calendar is crossed a week at a time (any seven days hold five weekdays), each holiday
+/// on a weekday in a crossed week adding one day to go; only the last days are walked.
+int64_t add_working_days(int64_t day, int64_t count, const schema::TextSet& holidays) {
+    // A billion working days end past any calendar (int32 days); beyond, 7 * weeks would
+    // overflow.
+    count = std::min<int64_t>(count, 1'000'000'000);
+    auto next_holiday =
+        std::upper_bound(holidays.days.begin(), holidays.days.end(), static_cast<int32_t>(day));
+    while (count > 5) {
+        int64_t const weeks = (count - 1) / 5;  // leaves 1 to 5 days to go
+        int64_t const end = day + 7 * weeks;
+        count -= 5 * weeks;
+        for (; next_holiday != holidays.days.end() && *next_holiday <= end; ++next_holiday) {
+            bool const repeated =
+                next_holiday != holidays.days.begin() && *(next_holiday - 1) == *next_holiday;
+            if (!is_weekend(*next_holiday) && !repeated) ++count;
+        }
+        day = end;
+    }
+    while (count > 0) {
+        ++day;
+        if (is_working_day(day, holidays)) --count;
+    }
+    return day;
+}
+
 class Evaluator {
 public:
     Evaluator(const Program& program, const Convention& convention) : p_(program) {
@@ -284,10 +311,7 @@ private:
         } else {
             Value count = eval(n.extra);
             if (count.missing) return count;
-            for (int64_t left = count.integer; left > 0;) {
-                ++day;
-                if (is_working_day(day, holidays)) --left;
-            }
+            day = add_working_days(day, count.integer, holidays);
         }
         start.integer = day;
         return start;
