@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <unordered_map>
 
 #include "engine/read_file.hpp"
 #include "engine/yaml_reader.hpp"
@@ -165,6 +166,10 @@ class ConventionLoader {
             actions_known_ = for_each_item(
                 reader_, *f, [&](const Field& item) { read_action(item, c.actions); });
         }
+        // Thousands of expenses each naming one of thousands of actions: look ids up by hash.
+        for (size_t i = 0; i < c.actions.size(); ++i) {
+            action_index_.emplace(c.actions[i].id, static_cast<int>(i));
+        }
         if (auto f = m.optional("expenses")) {
             IdRegistry ids("expense");
             for_each_item(reader_, *f, [&](const Field& item) {
@@ -232,12 +237,16 @@ class ConventionLoader {
     // The index of the action named by `field`'s value, or -1 after reporting an unknown id.
     int resolve_action(const Field& field, const std::string& id,
                        const std::vector<Action>& actions) {
-        for (size_t i = 0; i < actions.size(); ++i) {
-            if (actions[i].id == id) return static_cast<int>(i);
+        if (auto found = action_index_.find(id); found != action_index_.end()) {
+            return found->second;
         }
         // When the action list itself was unreadable, every reference would be reported
         // again: the error about the list is enough.
         if (!actions_known_) return -1;
+        if (!reader_.reporting()) {
+            reader_.error(field.mark(), {});  // only counted: no suggestion to search for
+            return -1;
+        }
         std::string message = field.name() + " names an undeclared action '" + id + "'";
         std::vector<std::string> ids;
         for (const auto& action : actions) ids.push_back(action.id);
@@ -305,9 +314,8 @@ class ConventionLoader {
             });
         }
         if (auto f = m.optional("trajectory")) {
-            for_each_item(reader_, *f, [&](const Field& entry) {
-                read_step(entry, actions, beneficiary.trajectory);
-            });
+            for_each_item(reader_, *f,
+                          [&](const Field& entry) { read_step(entry, beneficiary.trajectory); });
             auto const count = static_cast<int>(beneficiary.trajectory.size());
             for (int i = 0; i < count; ++i) {
                 beneficiary.trajectory[static_cast<size_t>(i)].position = i;
@@ -326,8 +334,7 @@ class ConventionLoader {
         beneficiaries.push_back(std::move(beneficiary));
     }
 
-    void read_step(const Field& item, const std::vector<Action>& actions,
-                   std::vector<TrajectoryStep>& trajectory) {
+    void read_step(const Field& item, std::vector<TrajectoryStep>& trajectory) {
         MapReader m(reader_, item, "in a trajectory step",
                     {"step", "date", "from", "to", "ready_for_work", "actions"});
         if (!m.is_map()) return;
@@ -343,12 +350,10 @@ class ConventionLoader {
             for_each_item(reader_, *f, [&](const Field& entry) {
                 if (auto id = read_id(reader_, entry)) {
                     step.action_ids.push_back(*id);
-                    auto found = std::find_if(actions.begin(), actions.end(),
-                                              [&](const Action& a) { return a.id == *id; });
-                    if (found == actions.end()) {
+                    if (auto found = action_index_.find(*id); found == action_index_.end()) {
                         step.undeclared_actions.push_back(*id);
                     } else {
-                        step.action_indices.push_back(static_cast<int>(found - actions.begin()));
+                        step.action_indices.push_back(found->second);
                     }
                 }
             });
@@ -416,23 +421,32 @@ class ConventionLoader {
 
     YamlReader& reader_;
     IdRegistry action_ids_{"action"};
+    std::unordered_map<std::string, int> action_index_;  // the first action of each id
     bool actions_known_ = true;  // false when `actions` was given but is not a list
 };
 
 std::string_view without_bom(std::string_view text) {
-    constexpr std::string_view bom = "\xEF\xBB\xBF";
-    return text.substr(0, bom.size()) == bom ? text.substr(bom.size()) : text;
+    return text.starts_with(utf8_bom) ? text.substr(utf8_bom.size()) : text;
 }
 
 }  // namespace
 
-LoadedConvention load_convention_text(std::string_view text, const std::string& file) {
+LoadedConvention load_convention_text(std::string_view text, const std::string& file,
+                                      const ConventionLimits& limits) {
     // yaml-cpp does not count the byte order mark in its positions: neither do we.
     text = without_bom(text);
     YamlReader reader(text, file);
     LoadedConvention loaded;
+    if (text.size() > limits.max_file_bytes) {
+        reader.error_at({}, "the file is larger than " + std::to_string(limits.max_file_bytes) +
+                                " bytes, the limit for a convention (activ check "
+                                "--max-file-size raises it)");
+        loaded.diagnostics = reader.take_diagnostics();
+        return loaded;
+    }
     try {
-        auto root = parse_single_document(reader);
+        auto root = parse_single_document(
+            reader, {limits.max_depth, limits.max_list_items, limits.max_text_bytes});
         if (root && root->IsNull()) {
             const bool blank = text.find_first_not_of(" \t\r\n") == std::string_view::npos;
             reader.error_at(
@@ -452,16 +466,19 @@ LoadedConvention load_convention_text(std::string_view text, const std::string& 
     return loaded;
 }
 
-LoadedConvention load_convention_file(const std::string& path) {
+LoadedConvention load_convention_file(const std::string& path, const ConventionLimits& limits) {
     std::string reason;
-    auto text = read_whole_file(path, reason);
+    // The BOM does not count: a file exactly at the limit with one still loads.
+    constexpr size_t bom_bytes = utf8_bom.size();
+    const size_t most = std::numeric_limits<size_t>::max() - 2 * bom_bytes;
+    auto text = read_whole_file(path, reason, std::min(limits.max_file_bytes, most) + bom_bytes);
     if (!text) {
         Diagnostic diagnostic;
         diagnostic.file = path;
         diagnostic.message = "cannot read file: " + reason;
         return LoadedConvention{std::nullopt, {diagnostic}};
     }
-    return load_convention_text(*text, path);
+    return load_convention_text(*text, path, limits);
 }
 
 }  // namespace activ

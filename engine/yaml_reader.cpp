@@ -6,12 +6,16 @@
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
+#include <unordered_map>
 
 namespace activ::strict_yaml {
 
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Longest source line a diagnostic shows with a caret.
+constexpr size_t max_source_line = 500;
 bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // Optimal string alignment distance: insertions, deletions, substitutions and swaps of
@@ -115,32 +119,59 @@ std::optional<std::string> closest_match(std::string_view word,
 // ---------------------------------------------------------------------------- YamlReader
 
 YamlReader::YamlReader(std::string_view text, std::string file)
-    : text_(text), file_(std::move(file)) {}
+    : text_(text), file_(std::move(file)) {
+    line_starts_.push_back(0);
+    for (size_t i = 0; i < text_.size(); ++i) {
+        if (text_[i] == '\n') line_starts_.push_back(i + 1);
+    }
+}
+
+std::string_view YamlReader::line(int line) const {
+    if (line < 1 || static_cast<size_t>(line) > line_starts_.size()) return {};
+    const size_t begin = line_starts_[static_cast<size_t>(line) - 1];
+    size_t end = static_cast<size_t>(line) < line_starts_.size()
+                     ? line_starts_[static_cast<size_t>(line)] - 1
+                     : text_.size();
+    if (end > begin && text_[end - 1] == '\r') --end;
+    return text_.substr(begin, end - begin);
+}
 
 SourcePos YamlReader::pos_of(const YAML::Mark& mark) const {
     if (mark.line < 0) return {};
-    const int line = mark.line + 1;
-    const std::string source = line_of(text_, line);
+    const int line_number = mark.line + 1;
+    const std::string_view source = line(line_number);
     const size_t bytes = std::min(static_cast<size_t>(std::max(mark.column, 0)), source.size());
     int column = 1;
     for (size_t i = 0; i < bytes; ++i) {
         if (!is_continuation_byte(source[i])) ++column;
     }
-    return {line, column};
+    return {line_number, column};
 }
 
 void YamlReader::error(const YAML::Mark& mark, std::string message) {
+    // A position costs the length of its line: on a one-line file of a million errors,
+    // computing those that will not be shown would take minutes.
+    if (!reporting()) {
+        ++errors_left_out_;
+        return;
+    }
     error_at(pos_of(mark), std::move(message));
 }
 
 void YamlReader::error_at(SourcePos pos, std::string message, bool show_source) {
+    if (diagnostics_.size() >= max_errors) {
+        ++errors_left_out_;
+        return;
+    }
     Diagnostic diagnostic;
     diagnostic.level = Diagnostic::Level::error;
     diagnostic.file = file_;
     diagnostic.line = pos.line;
     diagnostic.column = pos.column;
     diagnostic.message = std::move(message);
-    if (show_source && pos.line > 0) diagnostic.source_line = line_of(text_, pos.line);
+    if (show_source && pos.line > 0) diagnostic.source_line = line(pos.line);
+    // A caret under a line of a megabyte helps nobody.
+    if (diagnostic.source_line.size() > max_source_line) diagnostic.source_line.clear();
     diagnostics_.push_back(std::move(diagnostic));
 }
 
@@ -151,6 +182,16 @@ bool YamlReader::has_errors() const {
 
 std::vector<Diagnostic> YamlReader::take_diagnostics() {
     sort_by_position(diagnostics_);
+    if (errors_left_out_ > 0) {
+        Diagnostic note;
+        note.level = Diagnostic::Level::note;
+        note.file = file_;
+        note.message = std::to_string(errors_left_out_) + " more error" +
+                       (errors_left_out_ == 1 ? "" : "s") + " not shown (at most " +
+                       std::to_string(max_errors) + " are)";
+        diagnostics_.push_back(std::move(note));
+        errors_left_out_ = 0;
+    }
     return std::move(diagnostics_);
 }
 
@@ -158,100 +199,177 @@ std::vector<Diagnostic> YamlReader::take_diagnostics() {
 
 namespace {
 
-// The byte offset of the first byte that is not well-formed UTF-8 or that YAML does not
-// allow (C0 controls other than tab and line breaks, DEL); npos when the text is clean.
-// yaml-cpp would otherwise guess another encoding or replace bytes, and positions drift.
-size_t first_bad_byte(std::string_view text) {
-    size_t i = 0;
-    while (i < text.size()) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if (byte < 0x80) {
-            if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F) {
-                return i;
-            }
-            ++i;
-            continue;
-        }
-        size_t length = 0;
-        uint32_t code = 0;
-        if (byte >= 0xC2 && byte <= 0xDF) {
-            length = 2;
-            code = byte & 0x1F;
-        } else if (byte >= 0xE0 && byte <= 0xEF) {
-            length = 3;
-            code = byte & 0x0F;
-        } else if (byte >= 0xF0 && byte <= 0xF4) {
-            length = 4;
-            code = byte & 0x07;
-        } else {
-            return i;
-        }
-        if (i + length > text.size()) return i;
-        for (size_t k = 1; k < length; ++k) {
-            if (!is_continuation_byte(text[i + k])) return i;
-            code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-        }
-        const uint32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
-        if (code < smallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
-            return i;
-        }
-        i += length;
-    }
-    return std::string_view::npos;
-}
+// Thrown from inside yaml-cpp's recursion to stop it before it goes deeper.
+struct TooDeep {
+    YAML::Mark mark;
+};
+// Thrown when yaml-cpp starts a document where the last one started: on a stray ','
+// after a document, its Parser hands out empty documents for ever without reading on
+// (yaml-cpp 0.7, upstream issue 1040).
+struct Stalled {
+    YAML::Mark mark;
+};
 
-// Sees the event stream that yaml-cpp's node builder hides: aliases (which the builder
-// silently shares) and the start of every document.
+// Sees the event stream that yaml-cpp's node builder hides: anchors and aliases (which
+// the builder silently shares), the start of every document, and the shape of the
+// document, measured while the parser goes rather than on a tree built afterwards.
 class StructureFinder : public YAML::EventHandler {
   public:
-    std::vector<YAML::Mark> aliases;
-    std::vector<YAML::Mark> documents;
+    StructureFinder(YamlReader& reader, const DocumentLimits& limits)
+        : reader_(reader), limits_(limits) {}
 
-    void OnDocumentStart(const YAML::Mark& mark) override { documents.push_back(mark); }
+    std::vector<YAML::Mark> documents;
+    bool refused = false;  // the document must not be built
+
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        if (!documents.empty() && documents.back().pos == mark.pos) throw Stalled{mark};
+        documents.push_back(mark);
+    }
     void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { aliases.push_back(mark); }
-    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                  const std::string&) override {}
-    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                         YAML::EmitterStyle::value) override {}
-    void OnSequenceEnd() override {}
-    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                    YAML::EmitterStyle::value) override {}
-    void OnMapEnd() override {}
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        node(mark, anchor);
+        after_leaf(nullptr);
+    }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+        node(mark, YAML::NullAnchor);
+        refuse(mark, "aliases (*name) are not supported: write the value out in full");
+        after_leaf(nullptr);
+    }
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  const std::string& value) override {
+        node(mark, anchor);
+        if (value.size() > limits_.max_text_bytes) {
+            refuse(mark, "a text of " + std::to_string(value.size()) +
+                             " bytes, more than the limit of " +
+                             std::to_string(limits_.max_text_bytes) +
+                             " (activ check --max-text-length raises it)");
+        }
+        after_leaf(&value);
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override {
+        open(mark, anchor, false);
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override {
+        open(mark, anchor, true);
+    }
+    void OnMapEnd() override { close(); }
+
+  private:
+    struct Collection {
+        YAML::Mark mark;
+        bool is_map = false;
+        size_t children = 0;   // nodes seen: keys and values alike in a mapping
+        std::string name;      // the key this collection is the value of, for messages
+        std::string last_key;  // a mapping's key whose value comes next
+    };
+
+    void refuse(const YAML::Mark& mark, std::string message) {
+        reader_.error(mark, std::move(message));
+        refused = true;
+    }
+
+    // Every node, before it is opened: counts it in its parent and refuses anchors.
+    void node(const YAML::Mark& mark, YAML::anchor_t anchor) {
+        if (anchor != YAML::NullAnchor) {
+            refuse(mark, "anchors (&name) are not supported: write the value out in full");
+        }
+        if (open_.empty()) return;
+        Collection& parent = open_.back();
+        ++parent.children;
+        // Mappings are not counted: their keys are few and checked one by one.
+        if (!parent.is_map && parent.children == limits_.max_items + 1) {
+            std::string what = "a list";
+            if (!parent.name.empty()) what += " ('" + parent.name + "')";
+            refuse(parent.mark, what + " of more than " + std::to_string(limits_.max_items) +
+                                    " items (activ check --max-list-items raises the limit)");
+        }
+    }
+
+    // A scalar, null or alias has been seen: in a mapping, a key names the next value.
+    void after_leaf(const std::string* text) {
+        if (open_.empty() || !open_.back().is_map) return;
+        Collection& parent = open_.back();
+        if (parent.children % 2 == 1) parent.last_key = text ? *text : std::string();
+    }
+
+    void open(const YAML::Mark& mark, YAML::anchor_t anchor, bool is_map) {
+        std::string name;
+        if (!open_.empty() && open_.back().is_map && open_.back().children % 2 == 1) {
+            name = open_.back().last_key;
+        }
+        node(mark, anchor);
+        if (!open_.empty() && open_.back().is_map && open_.back().children % 2 == 1) {
+            open_.back().last_key.clear();  // a collection as a key names nothing
+        }
+        if (open_.size() >= static_cast<size_t>(limits_.max_depth)) throw TooDeep{mark};
+        open_.push_back({mark, is_map, 0, std::move(name), {}});
+    }
+
+    void close() {
+        if (!open_.empty()) open_.pop_back();
+    }
+
+    YamlReader& reader_;
+    const DocumentLimits& limits_;
+    std::vector<Collection> open_;
 };
 
 }  // namespace
 
-std::optional<YAML::Node> parse_single_document(YamlReader& reader) {
+std::optional<YAML::Node> parse_single_document(YamlReader& reader, const DocumentLimits& limits) {
     const std::string_view text = reader.text();
-    if (const size_t bad = first_bad_byte(text); bad != std::string_view::npos) {
+    if (const size_t bad = first_non_text_byte(text); bad != std::string_view::npos) {
         int line = 0;
         int column = 0;
         line_column_of(text, bad, line, column);
-        char hex[8];
-        std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
+        reader.error_at({line, column}, non_text_message(text, bad), /*show_source=*/false);
+        return std::nullopt;
+    }
+    // yaml-cpp reads a lone CR (old Mac line ends) as part of the line, and then fails far
+    // away with a message about something else.
+    for (size_t cr = text.find('\r'); cr != std::string_view::npos; cr = text.find('\r', cr + 1)) {
+        if (cr + 1 < text.size() && text[cr + 1] == '\n') continue;
+        int line = 0;
+        int column = 0;
+        line_column_of(text, cr, line, column);
         reader.error_at({line, column},
-                        std::string("the file is not UTF-8 text: unexpected byte ") + hex,
+                        "a carriage return (CR) without a line feed: save the file with LF or "
+                        "CRLF line ends",
                         /*show_source=*/false);
         return std::nullopt;
     }
     const std::string owned(text);
     try {
-        StructureFinder finder;
+        StructureFinder finder(reader, limits);
         {
             std::istringstream stream(owned);
             YAML::Parser parser(stream);
             while (parser.HandleNextDocument(finder)) {
             }
         }
-        for (const auto& mark : finder.aliases) {
-            reader.error(mark, "aliases are not supported: write the value out in full");
-        }
         if (finder.documents.size() > 1) {
             reader.error(finder.documents[1], "only one YAML document is expected in the file");
         }
+        if (finder.refused) return std::nullopt;
         return YAML::Load(owned);
+    } catch (const Stalled& e) {
+        const auto at = static_cast<size_t>(std::max(e.mark.pos, 0));
+        std::string message = "YAML syntax error: unexpected ";
+        if (at < text.size()) {
+            message += '\'';
+            message += text[at];
+            message += '\'';
+        } else {
+            message += "end of file";
+        }
+        reader.error(e.mark, std::move(message));
+    } catch (const TooDeep& e) {
+        reader.error(e.mark, "lists and mappings nested more than " +
+                                 std::to_string(limits.max_depth) +
+                                 " levels deep (a convention needs 7)");
     } catch (const YAML::ParserException& e) {
         reader.error(e.mark, "YAML syntax error: " + e.msg);
     } catch (const YAML::Exception& e) {
@@ -319,6 +437,7 @@ MapReader::MapReader(YamlReader& reader, const Field& field, std::string place,
 }
 
 void MapReader::check_keys() {
+    std::unordered_map<std::string, int> unknown_lines;
     for (auto it = node_.begin(); it != node_.end(); ++it) {
         // Copies: the iterator hands out a temporary pair that dies with the statement.
         const YAML::Node key = it->first;
@@ -328,17 +447,34 @@ void MapReader::check_keys() {
             continue;
         }
         const std::string& name = key.Scalar();
-        auto first = std::find_if(entries_.begin(), entries_.end(),
-                                  [&](const Entry& e) { return e.key == name; });
-        if (first != entries_.end()) {
+        // Only known keys are kept, so that a mapping of a million unknown keys costs no
+        // more than reading them once; unknown ones are remembered by line for duplicates.
+        const bool known =
+            std::find(known_keys_.begin(), known_keys_.end(), name) != known_keys_.end();
+        int first_line = 0;
+        if (known) {
+            auto first = std::find_if(entries_.begin(), entries_.end(),
+                                      [&](const Entry& e) { return e.key == name; });
+            if (first != entries_.end()) first_line = first->key_node.Mark().line + 1;
+        } else if (auto [first, inserted] = unknown_lines.emplace(name, key.Mark().line + 1);
+                   !inserted) {
+            first_line = first->second;
+        }
+        if (first_line > 0) {
             // yaml-cpp keeps both pairs and would silently read the first one.
-            reader_.error(key.Mark(),
-                          "duplicate key '" + name + "' " + place_ + " (first given at line " +
-                              std::to_string(reader_.pos_of(first->key_node.Mark()).line) + ")");
+            reader_.error(key.Mark(), "duplicate key '" + name + "' " + place_ +
+                                          " (first given at line " + std::to_string(first_line) +
+                                          ")");
             continue;
         }
-        entries_.push_back({name, key, value});
-        if (std::find(known_keys_.begin(), known_keys_.end(), name) != known_keys_.end()) continue;
+        if (known) {
+            entries_.push_back({name, key, value});
+            continue;
+        }
+        if (!reader_.reporting()) {
+            reader_.error(key.Mark(), {});  // counted only: no suggestion to search for
+            continue;
+        }
         std::string message = "unknown key '" + name + "' " + place_;
         if (auto suggestion = closest_match(name, known_keys_)) {
             message += "; did you mean '" + *suggestion + "'?";
@@ -438,6 +574,10 @@ std::optional<Share> read_share(YamlReader& reader, const Field& field) {
     if (shape && shape->decimals > 6) {
         reader.error(field.mark(),
                      "share has more than 6 decimals: '" + *text + "' for " + field.name());
+    } else if (shape && shape->negative) {
+        // Even -0: a sign on a share is a slip worth pointing out, not a value to guess.
+        reader.error(field.mark(),
+                     "a share is written without a sign, got '" + *text + "' for " + field.name());
     } else if (shape) {
         reader.error(field.mark(),
                      "share must be between 0 and 1, got '" + *text + "' for " + field.name());
@@ -504,8 +644,8 @@ bool for_each_item(YamlReader& reader, const Field& field,
         // about it point at the list; a written `~` or `null` is pointed at directly.
         YAML::Mark mark = field.node.Mark();
         if (node.IsNull() && node.Mark().line >= 0) {
-            const std::string line = line_of(reader.text(), node.Mark().line + 1);
-            const std::string rest =
+            const std::string_view line = reader.line(node.Mark().line + 1);
+            const std::string_view rest =
                 line.substr(std::min(static_cast<size_t>(node.Mark().column), line.size()));
             if (rest.starts_with('~') || rest.starts_with("null") || rest.starts_with("Null") ||
                 rest.starts_with("NULL")) {

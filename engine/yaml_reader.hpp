@@ -30,29 +30,49 @@ std::optional<std::string> closest_match(std::string_view word,
 /// (0-based, columns in bytes) into 1-based positions counted in code points.
 class YamlReader {
   public:
+    /// Past this many errors a file's further errors are only counted: a broken file of
+    /// millions of lines must not print millions of diagnostics.
+    static constexpr size_t max_errors = 100;
+
     YamlReader(std::string_view text, std::string file);
 
     std::string_view text() const { return text_; }
+    /// Line `line` (1-based) without its line ending; empty past the end.
+    std::string_view line(int line) const;
     SourcePos pos_of(const YAML::Mark& mark) const;
     void error(const YAML::Mark& mark, std::string message);
     /// `show_source` false leaves out a source line that would not print (binary bytes).
     void error_at(SourcePos pos, std::string message, bool show_source = true);
 
     bool has_errors() const;
-    /// The diagnostics so far, sorted by position.
+    /// False once max_errors are held: a caller may then skip the cost of a message.
+    bool reporting() const { return diagnostics_.size() < max_errors; }
+    /// The diagnostics so far, sorted by position, then a note counting those left out.
     std::vector<Diagnostic> take_diagnostics();
 
   private:
     std::string_view text_;
     std::string file_;
+    std::vector<size_t> line_starts_;  // byte offset of each line: positions stay cheap
     std::vector<Diagnostic> diagnostics_;
+    size_t errors_left_out_ = 0;
+};
+
+/// Bounds on the shape of a document, checked on the parser's events before any node is
+/// built: yaml-cpp's parser recurses once per level of nesting, and a node tree holds
+/// every item.
+struct DocumentLimits {
+    int max_depth = 0;          // lists and mappings inside each other
+    size_t max_items = 0;       // items of one list, keys of one mapping
+    size_t max_text_bytes = 0;  // one scalar
 };
 
 /// Parses the reader's text as one YAML document (a null node when the text holds none).
-/// Nullopt, after reporting, when the text is not UTF-8 or not YAML. Aliases and a
-/// second document are reported, but the first document is still returned so that
-/// its own problems are found too.
-std::optional<YAML::Node> parse_single_document(YamlReader& reader);
+/// Nullopt, after reporting, when the text is not UTF-8, not YAML, goes beyond `limits`,
+/// or holds anchors or aliases (which let a few lines stand for an exponential number of
+/// nodes). A second document is reported, but the first is still returned so that its
+/// own problems are found too.
+std::optional<YAML::Node> parse_single_document(YamlReader& reader, const DocumentLimits& limits);
 
 /// A value found in a mapping, with what is needed to talk about it in a message.
 struct Field {
@@ -120,7 +140,7 @@ class MapReader {
     YAML::Node node_;
     std::string place_;
     std::vector<std::string> known_keys_;
-    std::vector<Entry> entries_;  // first occurrence of each key, in file order
+    std::vector<Entry> entries_;  // first occurrence of each known key, in file order
     bool is_map_ = false;
 };
 

@@ -30,6 +30,7 @@ struct CheckOptions {
     std::string rules_dir;
     std::string format = "text";
     std::string language;  // empty: each rule's first language, English for the rest
+    ConventionLimits limits;
     std::vector<std::string> files;
 };
 
@@ -65,7 +66,7 @@ struct Batch {
 };
 
 int check_one(Batch& batch, const std::string& file) {
-    LoadedConvention loaded = load_convention_file(file);
+    LoadedConvention loaded = load_convention_file(file, batch.options.limits);
     if (print_diagnostics(loaded.diagnostics) || !loaded.convention) return status_unreadable;
     const Convention& convention = *loaded.convention;
 
@@ -164,6 +165,20 @@ std::function<int()> setup_check(CLI::App& sub) {
         ->check(CLI::IsMember({"fr", "nl", "en"}))
         ->envname("ACTIV_LANG")
         ->type_name("LANG");
+    // Conventions are checked against these so that no file can exhaust memory or time;
+    // a big CPAS may need more, hence the options (README, "Limits").
+    sub.add_option("--max-file-size", options->limits.max_file_bytes,
+                   "Largest convention file read, in bytes (or with a unit: 32MiB)")
+        ->transform(CLI::AsSizeValue(false))
+        ->capture_default_str();
+    sub.add_option("--max-list-items", options->limits.max_list_items,
+                   "Most items in one list of a convention (actions, expenses, ...)")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    sub.add_option("--max-text-length", options->limits.max_text_bytes,
+                   "Longest text value in a convention, in bytes (or with a unit: 1MiB)")
+        ->transform(CLI::AsSizeValue(false))
+        ->capture_default_str();
     sub.add_option("files", options->files, "Convention files (YAML, format convention/1)")
         ->type_name("FILE")
         ->required();

@@ -449,16 +449,19 @@ TEST_CASE("columns count characters, and a byte order mark is not one", "[load]"
     CHECK(d.source_line == "format: convention/3");
 }
 
-TEST_CASE("aliases are refused", "[load]") {
+TEST_CASE("anchors and aliases are refused", "[load]") {
     const auto loaded = load(head + R"(  expenses:
     - &e {id: E1, date: 2015-03-31, amount: 100, cost_type: operating}
     - *e
 )");
     REQUIRE_FALSE(loaded.convention);
-    REQUIRE_FALSE(loaded.diagnostics.empty());
-    CHECK(position(loaded.diagnostics.back()) == "13:7");
-    CHECK(loaded.diagnostics.back().message ==
-          "aliases are not supported: write the value out in full");
+    REQUIRE(loaded.diagnostics.size() == 2);
+    CHECK(position(loaded.diagnostics[0]) == "12:7");
+    CHECK(loaded.diagnostics[0].message ==
+          "anchors (&name) are not supported: write the value out in full");
+    CHECK(position(loaded.diagnostics[1]) == "13:7");
+    CHECK(loaded.diagnostics[1].message ==
+          "aliases (*name) are not supported: write the value out in full");
 }
 
 TEST_CASE("an unreadable file is a diagnostic without a position", "[load]") {
