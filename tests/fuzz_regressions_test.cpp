@@ -128,8 +128,8 @@ TEST_CASE("conventions that once crashed the evaluator are evaluated and rendere
     replay(regressions + "evaluate", evaluate_convention);
 }
 
-// Bugs found but not fixed yet (each file says why): the run shows them without failing.
-// Once one passes, move it to its target's folder above.
+// Bugs found but not fixed yet (each file says why; none at the moment): the run shows
+// them without failing. Once one passes, move it to its target's folder above.
 TEST_CASE("open fuzz findings", "[fuzz][!mayfail]") {
     replay(regressions + "open/rules", compile_rules);
     replay(regressions + "open/convention", load_convention);
