@@ -361,6 +361,7 @@ private:
             }
             branch.because = b.because.value_or("");
             branch.citation = compile_citation(b.cite);
+            branch.cite = format_citation(branch.citation);
             out.branches.push_back(std::move(branch));
         }
         current_ = rules.otherwise->source;
@@ -401,6 +402,7 @@ private:
             check.messages.push_back({m.language, compile_template(m.text, m.offset)});
         }
         check.citation = compile_citation(c.cite);
+        check.cite = format_citation(check.citation);
         check.file = source().path;
         int column = 0;
         line_column_of(source().text, c.offset, check.line, column);
@@ -535,7 +537,7 @@ private:
         Value v = schema::number_value(std::stoll(digits));
         if (scale > 0) {
             v.type = Type::decimal;
-            v.scale = scale;
+            v.scale = static_cast<int8_t>(scale);
         }
         return constant(v);
     }

@@ -2,7 +2,6 @@
 // on every subject, explains what fired, and totals the expenses.
 #include <algorithm>
 #include <limits>
-#include <set>
 
 #include "engine/messages.hpp"
 #include "engine/program.hpp"
@@ -201,7 +200,15 @@ private:
                 return v;
             }
             case Op::field: {
-                Value holder = eval_node(p_.nodes[static_cast<size_t>(n.left)]);
+                // Most reads are of the subject or the convention: no detour through
+                // the scope's node.
+                const Node& h = p_.nodes[static_cast<size_t>(n.left)];
+                if (h.op == Op::scope) {
+                    Value v = n.field->get(scopes_[h.level], context_);
+                    if (v.missing) v.missing_path = &n.label;
+                    return v;
+                }
+                Value holder = eval_node(h);
                 if (holder.missing) {
                     Value v = schema::missing_value(n.type);
                     v.missing_path = holder.missing_path;
@@ -238,6 +245,10 @@ private:
                 Value r = eval(n.right);
                 if (l.missing) return missing_bool(l);
                 if (r.missing) return missing_bool(r);
+                if ((n.op == Op::eq || n.op == Op::ne) &&
+                    (l.type == Type::text || l.type == Type::symbol)) {
+                    return schema::bool_value((l.text == r.text) == (n.op == Op::eq));
+                }
                 int const c = compare(l, r);
                 bool result = false;
                 switch (n.op) {
@@ -472,36 +483,29 @@ SubjectKind subject_kind_of(RecordKind kind) {
     }
 }
 
-/// One subject of a check: a step also brings the beneficiary it belongs to, whose id
-/// the finding carries.
-struct Subject {
-    const void* record;
-    const void* parent;
-    const std::string* id;
-};
-
-/// The subjects a check runs on, in declaration order.
-std::vector<Subject> subjects_of(RecordKind kind, const Convention& c) {
-    std::vector<Subject> out;
-    auto add_all = [&](const auto& items) {
-        for (const auto& item : items) out.push_back({&item, nullptr, &item.id});
+/// Calls `each(record, parent, id, index)` for every subject a check runs on, in
+/// declaration order: `index` is its place in its list; a step also brings the
+/// beneficiary it belongs to (`parent`), whose id the finding carries.
+template <typename Each>
+void for_each_subject(RecordKind kind, const Convention& c, Each&& each) {
+    auto all = [&](const auto& items) {
+        for (size_t i = 0; i < items.size(); ++i) each(&items[i], nullptr, items[i].id, i);
     };
     switch (kind) {
-        case RecordKind::convention: out.push_back({&c, nullptr, &c.id}); break;
-        case RecordKind::action: add_all(c.actions); break;
-        case RecordKind::expense: add_all(c.expenses); break;
-        case RecordKind::beneficiary: add_all(c.beneficiaries); break;
+        case RecordKind::convention: each(&c, nullptr, c.id, 0); break;
+        case RecordKind::action: all(c.actions); break;
+        case RecordKind::expense: all(c.expenses); break;
+        case RecordKind::beneficiary: all(c.beneficiaries); break;
         case RecordKind::step:
             for (const auto& b : c.beneficiaries) {
-                for (const auto& step : b.trajectory) out.push_back({&step, &b, &b.id});
+                for (size_t i = 0; i < b.trajectory.size(); ++i) each(&b.trajectory[i], &b, b.id, i);
             }
             break;
         case RecordKind::objective:
-            if (c.evaluation) add_all(c.evaluation->objectives);
+            if (c.evaluation) all(c.evaluation->objectives);
             break;
         default: break;
     }
-    return out;
 }
 
 /// Runs a classification's branches on one subject (an action or a beneficiary).
@@ -517,7 +521,7 @@ Decision classify(Evaluator& ev, const CompiledClassification& rules, const void
         d.rule = b.id;
         d.reason = reason;
         d.citation = b.citation;
-        d.cite = format_citation(b.citation);
+        d.cite = b.cite;
         d.explanation = std::move(explanation);
         return d;
     };
@@ -539,22 +543,32 @@ Decision classify(Evaluator& ev, const CompiledClassification& rules, const void
         findings.push_back(std::move(f));
         return d;
     };
-    for (const auto& b : rules.branches) {
+    // Explaining formats every value read: only the branch that decides is evaluated
+    // again, with its conditions recorded, up to the exception that settled it.
+    auto explain = [&](const CompiledBranch& b, size_t exceptions_read) {
         Explanation explanation;
-        Value when = ev.eval_explained(b.condition, explanation);
+        ev.eval_explained(b.condition, explanation);
+        for (size_t i = 0; i < exceptions_read; ++i) {
+            ev.eval_explained(b.exceptions[i].condition, explanation);
+        }
+        return explanation;
+    };
+    for (const auto& b : rules.branches) {
+        Value when = ev.eval(b.condition);
         if (when.missing) return undetermined(b, when);
         if (!when.boolean) continue;
         bool excepted = false;
-        for (const auto& x : b.exceptions) {
-            Value unless = ev.eval_explained(x.condition, explanation);
+        for (size_t i = 0; i < b.exceptions.size(); ++i) {
+            const CompiledException& x = b.exceptions[i];
+            Value unless = ev.eval(x.condition);
             if (unless.missing) return undetermined(b, unless);
             if (!unless.boolean) continue;
-            if (x.then_outcome) return decide(b, *x.then_outcome, x.because, std::move(explanation));
+            if (x.then_outcome) return decide(b, *x.then_outcome, x.because, explain(b, i + 1));
             excepted = true;
             break;
         }
         if (excepted) continue;
-        return decide(b, b.outcome, b.because, std::move(explanation));
+        return decide(b, b.outcome, b.because, explain(b, b.exceptions.size()));
     }
     d.outcome = rules.otherwise_outcome;
     d.rule = rules.otherwise_id;
@@ -590,20 +604,14 @@ IndicatorValue indicator_value(const CompiledIndicator& indicator, const Value& 
 
 /// The totals; nullopt when one of them leaves 64 bits. The loader bounds each amount
 /// only by what 64 bits hold, so a few huge ones can add up to more.
-std::optional<Totals> total(const Convention& c, const std::vector<Finding>& findings) {
-    std::set<std::string> refused;
-    for (const auto& f : findings) {
-        if (f.severity == Severity::error && f.subject_kind == SubjectKind::expense) {
-            refused.insert(f.subject_id);
-        }
-    }
+std::optional<Totals> total(const Convention& c, const std::vector<bool>& refused) {
     // 128 bits hold the sum of 2^64 64-bit charges: only the results need checking.
     __int128 declared = 0;
     __int128 eligible = 0;
-    for (const auto& e : c.expenses) {
-        Money const charge = charge_of(e.amount, e.share);
+    for (size_t i = 0; i < c.expenses.size(); ++i) {
+        Money const charge = charge_of(c.expenses[i].amount, c.expenses[i].share);
         declared += charge.cents;
-        if (!refused.count(e.id)) eligible += charge.cents;
+        if (!refused[i]) eligible += charge.cents;
     }
     Totals t;
     t.subsidy = c.subsidy;
@@ -669,38 +677,44 @@ Result evaluate(const Program& program, const RulesetInfo& info, const Conventio
     }
     r.findings = std::move(classification_findings);
 
+    // The expenses an error refuses: the totals leave them out, and indicators may read it.
+    std::vector<bool> refused(c.expenses.size(), false);
     for (const auto& check : program.checks) {
-        for (const auto& [subject, parent, id] : subjects_of(check.subject, c)) {
+        for_each_subject(check.subject, c, [&](const void* subject, const void* parent,
+                                               const std::string& id, size_t index) {
             if (parent) {
                 ev.set_scope(1, parent);
                 ev.set_scope(2, subject);
             } else if (check.subject != RecordKind::convention) {
                 ev.set_scope(1, subject);
             }
-            Explanation explanation;
-            Value fired = ev.eval_explained(check.condition, explanation);
-            if (!fired.missing && !fired.boolean) continue;
+            Value fired = ev.eval(check.condition);
+            if (!fired.missing && !fired.boolean) return;
             Finding f;
             f.rule = check.id;
             f.subject_kind = subject_kind_of(check.subject);
-            f.subject_id = *id;
+            f.subject_id = id;
             f.citation = check.citation;
-            f.cite = format_citation(check.citation);
+            f.cite = check.cite;
             if (fired.missing) {
                 f.severity = Severity::warning;
                 f.message = missing_field_message(language, missing_name(fired), check.id,
-                                                  to_string(f.subject_kind), *id);
+                                                  to_string(f.subject_kind), id);
                 f.explanation = {{missing_name(fired), "(missing)"}};
             } else {
                 f.severity = check.severity;
                 const CompiledMessage* message = message_in(check, language);
                 f.message = message ? ev.fill(message->parts) : check.id;
-                f.explanation = std::move(explanation);
+                // Most subjects pass: the values are formatted only for those that do not.
+                ev.eval_explained(check.condition, f.explanation);
+            }
+            if (f.severity == Severity::error && check.subject == RecordKind::expense) {
+                refused[index] = true;
             }
             r.findings.push_back(std::move(f));
-        }
+        });
     }
-    if (auto totals = total(c, r.findings)) {
+    if (auto totals = total(c, refused)) {
         r.totals = *totals;
     } else {
         r.totals.subsidy = c.subsidy;
@@ -712,17 +726,9 @@ Result evaluate(const Program& program, const RulesetInfo& info, const Conventio
         f.message = totals_too_large_message(language, c.id);
         r.findings.push_back(std::move(f));
     }
-
-    // Indicators may read which expenses the checks refused.
-    for (const auto& f : r.findings) {
-        if (f.severity != Severity::error || f.subject_kind != SubjectKind::expense) continue;
-        for (size_t i = 0; i < c.expenses.size(); ++i) {
-            if (c.expenses[i].id == f.subject_id) ev.context().refused[i] = true;
-        }
-    }
+    ev.context().refused = std::move(refused);
     for (const auto& indicator : program.indicators) {
-        Explanation explanation;
-        Value v = ev.eval_explained(indicator.value, explanation);
+        Value v = ev.eval(indicator.value);
         r.indicators.push_back(indicator_value(indicator, v));
         // A ratio over nobody is undefined, not a gap in the file: no finding for it.
         if (v.missing && !(v.missing_path && *v.missing_path == division_by_zero)) {

@@ -70,6 +70,7 @@ struct CompiledCheck {
     int condition = -1;
     std::vector<CompiledMessage> messages;
     Citation citation;
+    std::string cite;  // the citation as one line, formatted once
     std::string file;
     int line = 0;
 };
@@ -87,6 +88,7 @@ struct CompiledBranch {
     std::vector<CompiledException> exceptions;
     std::string because;
     Citation citation;
+    std::string cite;  // the citation as one line, formatted once
 };
 
 struct CompiledClassification {

@@ -95,9 +95,8 @@ Value list_value(const std::vector<T>& items, RecordKind kind) {
     Value v;
     v.type = Type::list;
     v.record_kind = kind;
-    v.list.base = reinterpret_cast<const char*>(items.data());
-    v.list.size = static_cast<uint32_t>(items.size());
-    v.list.stride = sizeof(T);
+    v.list = ListRef{reinterpret_cast<const char*>(items.data()), nullptr,
+                     static_cast<uint32_t>(items.size()), sizeof(T)};
     return v;
 }
 Value action_list(const std::vector<int>& indices, const EvalContext& c) {
@@ -188,9 +187,9 @@ Value neighbour_steps(const TrajectoryStep& step, bool after) {
     Value v;
     v.type = Type::list;
     v.record_kind = RecordKind::step;
-    v.list.stride = sizeof(TrajectoryStep);
-    v.list.base = reinterpret_cast<const char*>(after ? &step + 1 : first);
-    v.list.size = static_cast<uint32_t>(after ? step.count - step.position - 1 : step.position);
+    v.list = ListRef{reinterpret_cast<const char*>(after ? &step + 1 : first), nullptr,
+                     static_cast<uint32_t>(after ? step.count - step.position - 1 : step.position),
+                     sizeof(TrajectoryStep)};
     return v;
 }
 

@@ -33,30 +33,35 @@ struct TextSet {
 };
 
 /// A list of records: contiguous (`indices` null) or picked from `base` by index.
+/// No member initializers: it lives in Value's union, and is always assigned whole.
 struct ListRef {
-    const char* base = nullptr;
-    const int* indices = nullptr;
-    uint32_t size = 0;
-    uint32_t stride = 0;
+    const char* base;
+    const int* indices;
+    uint32_t size;
+    uint32_t stride;
     const void* at(uint32_t i) const {
         return base + static_cast<size_t>(indices ? indices[i] : static_cast<int>(i)) * stride;
     }
 };
 
-/// A value while evaluating. `missing` values carry the path of the field not given.
+/// A value while evaluating. Evaluation copies values at every node, so a value is small:
+/// the payload a type uses shares its bytes with the others (32 bytes in all).
 struct Value {
+    Value() : integer(0) {}  // GCC 12 deletes the implicit one: the union holds a string_view
+    union {
+        int64_t integer;  // number; money in cents; share in millionths; date in days;
+                              // decimal in units of 10^-scale
+        std::string_view text;  // text and symbol
+        const void* record;
+        ListRef list;
+        const TextSet* set;
+        const std::string* missing_path;  // a missing value: the path of the field not given
+    };
     Type type = Type::boolean;
     bool missing = false;
     bool boolean = false;
-    int64_t integer = 0;  // number; money in cents; share in millionths; date in days;
-                          // decimal in units of 10^-scale
-    int scale = 0;        // decimal only
-    std::string_view text;  // text and symbol
-    const void* record = nullptr;
-    ListRef list;
-    const TextSet* set = nullptr;
-    const std::string* missing_path = nullptr;
-    RecordKind record_kind = RecordKind::convention;  // record and list
+    int8_t scale = 0;  // decimal only
+    RecordKind record_kind = RecordKind::convention;  // record and list, present or missing
 };
 
 Value missing_value(Type type);

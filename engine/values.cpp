@@ -62,10 +62,22 @@ std::optional<Date> parse_date(std::string_view text) {
 
 std::string format_date(Date date) {
     const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{date.days}}};
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-    return buffer;
+    const int year = static_cast<int>(ymd.year());
+    if (year < 0 || year > 9999) {
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", year,
+                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+        return buffer;
+    }
+    // Reports print thousands of dates: digits by hand rather than through printf.
+    std::string out = "0000-00-00";
+    auto put = [&](size_t end, unsigned value) {
+        for (size_t i = end; value > 0; --i, value /= 10) out[i] = static_cast<char>('0' + value % 10);
+    };
+    put(3, static_cast<unsigned>(year));
+    put(6, static_cast<unsigned>(ymd.month()));
+    put(9, static_cast<unsigned>(ymd.day()));
+    return out;
 }
 
 int year_of(Date date) {
@@ -142,6 +154,7 @@ std::string format_share(Share share) {
 }
 
 Money charge_of(Money amount, Share share) {
+    if (share.millionths == Share::one) return amount;  // the common case
     // cents x millionths can exceed int64; the product and its rounding are done in 128 bits.
     const __int128 product = static_cast<__int128>(amount.cents) * share.millionths;
     __int128 cents = product / Share::one;
