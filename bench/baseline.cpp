@@ -50,15 +50,72 @@ bool mentions_any(const std::string& text, const std::vector<std::string>& words
     return std::any_of(words.begin(), words.end(), [&](const auto& w) { return mentions(f, w); });
 }
 
+// The engine's findings cite their source: the hand-written ones carry a line as long.
+const std::string citation_line =
+    "Groupe de travail Activation sociale, SPP Intégration sociale (2015-12-08), point 3.C";
+
 void find(Result& r, const char* rule, Severity s, SubjectKind k, const std::string& id,
           std::string message) {
     Finding f;
+    f.cite = citation_line;
     f.rule = rule;
     f.severity = s;
     f.subject_kind = k;
     f.subject_id = id;
     f.message = std::move(message);
     r.findings.push_back(std::move(f));
+}
+
+void add_indicator(Result& r, const char* name, IndicatorValue::Kind kind, std::string value) {
+    IndicatorValue v;
+    v.name = name;
+    v.kind = value.empty() ? IndicatorValue::Kind::missing : kind;
+    v.value = std::move(value);
+    r.indicators.push_back(std::move(v));
+}
+
+// The ruleset's indicators: counts of eligible people who progressed, and eligible
+// amounts in all and per cost type.
+void add_indicators(Result& r, const Convention& c, const std::set<std::string>& refused) {
+    int64_t participants = 0, socioprofessional = 0, autonomy = 0, volunteering = 0, any = 0;
+    for (size_t i = 0; i < c.beneficiaries.size(); ++i) {
+        if (r.beneficiaries[i].outcome != "eligible") continue;
+        ++participants;
+        const auto& a = c.beneficiaries[i].assessment;
+        if (!a || !a->start || !a->end) continue;
+        auto progressed = [](const auto& start, const auto& end) {
+            return start && end && *end > *start;
+        };
+        bool const s = progressed(a->start->socioprofessional, a->end->socioprofessional);
+        bool const au = progressed(a->start->autonomy, a->end->autonomy);
+        bool const v = progressed(a->start->volunteering, a->end->volunteering);
+        socioprofessional += s;
+        autonomy += au;
+        volunteering += v;
+        any += s || au || v;
+    }
+    const char* const types[] = {"personnel", "operating", "participant", "investment", "overhead"};
+    int64_t per_type[5] = {};
+    for (const auto& e : c.expenses) {
+        if (refused.count(e.id)) continue;
+        for (size_t t = 0; t < 5; ++t) {
+            if (e.cost_type == types[t]) per_type[t] += charge_of(e.amount, e.share).cents;
+        }
+    }
+    using Kind = IndicatorValue::Kind;
+    Money const eligible = r.totals.eligible;
+    add_indicator(r, "participants", Kind::count, std::to_string(participants));
+    add_indicator(r, "progress_socioprofessional", Kind::count, std::to_string(socioprofessional));
+    add_indicator(r, "progress_autonomy", Kind::count, std::to_string(autonomy));
+    add_indicator(r, "progress_volunteering", Kind::count, std::to_string(volunteering));
+    add_indicator(r, "progress_share", Kind::decimal,
+                  participants ? std::to_string(any * 10'000 / participants) : std::string());
+    add_indicator(r, "eligible_amount", Kind::amount, format_money(eligible));
+    add_indicator(r, "cost_per_participant", Kind::amount,
+                  participants ? format_money(Money{eligible.cents / participants}) : std::string());
+    const char* const names[] = {"eligible_personnel", "eligible_operating", "eligible_participant",
+                                 "eligible_investment", "eligible_overhead"};
+    for (size_t t = 0; t < 5; ++t) add_indicator(r, names[t], Kind::amount, format_money(Money{per_type[t]}));
 }
 
 }  // namespace
@@ -188,6 +245,7 @@ Result check_2015_by_hand(const Convention& c) {
     }
     r.totals.ineligible.cents = r.totals.declared.cents - r.totals.eligible.cents;
     r.totals.eligible_capped = std::min(r.totals.eligible, c.subsidy);
+    add_indicators(r, c, refused);
     return r;
 }
 

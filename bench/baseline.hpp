@@ -7,7 +7,8 @@
 namespace activ::bench {
 
 /// What rules/be/social-activation-2015.rules decides, hard-coded: action classes,
-/// beneficiary eligibility, the convention, action, expense and objective checks, totals.
+/// beneficiary eligibility, the convention, action, expense and objective checks, totals
+/// and indicators.
 Result check_2015_by_hand(const Convention& convention);
 
 }  // namespace activ::bench

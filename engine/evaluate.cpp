@@ -523,7 +523,6 @@ Decision classify(Evaluator& ev, const CompiledClassification& rules, const void
         d.citation = b.citation;
         d.cite = b.cite;
         d.explanation = std::move(explanation);
-        return d;
     };
     auto undetermined = [&](const CompiledBranch& b, const Value& cause) {
         std::string const path = missing_name(cause);
@@ -541,7 +540,6 @@ Decision classify(Evaluator& ev, const CompiledClassification& rules, const void
         f.cite = d.cite;
         f.explanation = d.explanation;
         findings.push_back(std::move(f));
-        return d;
     };
     // Explaining formats every value read: only the branch that decides is evaluated
     // again, with its conditions recorded, up to the exception that settled it.
@@ -555,20 +553,30 @@ Decision classify(Evaluator& ev, const CompiledClassification& rules, const void
     };
     for (const auto& b : rules.branches) {
         Value when = ev.eval(b.condition);
-        if (when.missing) return undetermined(b, when);
+        if (when.missing) {
+            undetermined(b, when);
+            return d;
+        }
         if (!when.boolean) continue;
         bool excepted = false;
         for (size_t i = 0; i < b.exceptions.size(); ++i) {
             const CompiledException& x = b.exceptions[i];
             Value unless = ev.eval(x.condition);
-            if (unless.missing) return undetermined(b, unless);
+            if (unless.missing) {
+                undetermined(b, unless);
+                return d;
+            }
             if (!unless.boolean) continue;
-            if (x.then_outcome) return decide(b, *x.then_outcome, x.because, explain(b, i + 1));
+            if (x.then_outcome) {
+                decide(b, *x.then_outcome, x.because, explain(b, i + 1));
+                return d;
+            }
             excepted = true;
             break;
         }
         if (excepted) continue;
-        return decide(b, b.outcome, b.because, explain(b, b.exceptions.size()));
+        decide(b, b.outcome, b.because, explain(b, b.exceptions.size()));
+        return d;
     }
     d.outcome = rules.otherwise_outcome;
     d.rule = rules.otherwise_id;
