@@ -20,49 +20,6 @@ const char* type_name(Type type) {
     return names[static_cast<int>(type)];
 }
 
-Value missing_value(Type type) {
-    Value v;
-    v.type = type;
-    v.missing = true;
-    return v;
-}
-Value bool_value(bool b) {
-    Value v;
-    v.type = Type::boolean;
-    v.boolean = b;
-    return v;
-}
-Value number_value(int64_t n) {
-    Value v;
-    v.type = Type::number;
-    v.integer = n;
-    return v;
-}
-Value money_value(Money m) {
-    Value v;
-    v.type = Type::money;
-    v.integer = m.cents;
-    return v;
-}
-Value share_value(Share s) {
-    Value v;
-    v.type = Type::share;
-    v.integer = s.millionths;
-    return v;
-}
-Value date_value(Date d) {
-    Value v;
-    v.type = Type::date;
-    v.integer = d.days;
-    return v;
-}
-Value text_value(std::string_view text, Type type) {
-    Value v;
-    v.type = type;
-    v.text = text;
-    return v;
-}
-
 namespace {
 
 template <typename T>

@@ -64,13 +64,34 @@ struct Value {
     RecordKind record_kind = RecordKind::convention;  // record and list, present or missing
 };
 
-Value missing_value(Type type);
-Value bool_value(bool b);
-Value number_value(int64_t n);
-Value money_value(Money m);
-Value share_value(Share s);
-Value date_value(Date d);
-Value text_value(std::string_view text, Type type = Type::text);
+// Inline: every node of every evaluation makes one.
+inline Value typed_value(Type type, int64_t integer) {
+    Value v;
+    v.type = type;
+    v.integer = integer;
+    return v;
+}
+inline Value missing_value(Type type) {
+    Value v;
+    v.type = type;
+    v.missing = true;
+    return v;
+}
+inline Value bool_value(bool b) {
+    Value v;
+    v.boolean = b;
+    return v;
+}
+inline Value number_value(int64_t n) { return typed_value(Type::number, n); }
+inline Value money_value(Money m) { return typed_value(Type::money, m.cents); }
+inline Value share_value(Share s) { return typed_value(Type::share, s.millionths); }
+inline Value date_value(Date d) { return typed_value(Type::date, d.days); }
+inline Value text_value(std::string_view text, Type type = Type::text) {
+    Value v;
+    v.type = type;
+    v.text = text;
+    return v;
+}
 
 /// Per-convention state the getters may need beyond the record itself.
 struct EvalContext {
