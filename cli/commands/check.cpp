@@ -1,21 +1,19 @@
-// `activ check`: loads each convention, picks and compiles its ruleset (once per rule
-// file for the whole batch), evaluates, prints one report per convention.
+// `activ check`: turns the command line into a batch (engine/batch) and prints each
+// file's diagnostics and report in the order of the files.
 #include <fmt/core.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <exception>
-#include <map>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <thread>
 #include <vector>
 
 #include "cli/commands/commands.hpp"
-#include "engine/load_convention.hpp"
+#include "engine/batch.hpp"
 #include "engine/messages.hpp"
-#include "engine/report.hpp"
-#include "engine/ruleset.hpp"
 
 #ifndef ACTIV_RULES_DIR
 #define ACTIV_RULES_DIR "rules"
@@ -26,85 +24,14 @@ namespace activ::cli {
 namespace {
 
 struct CheckOptions {
-    std::string rules;
-    std::string rules_dir;
-    std::string format = "text";
-    std::string language;  // empty: each rule's first language, English for the rest
-    ConventionLimits limits;
-    std::vector<std::string> files;
+    BatchOptions batch;
+    bool timings = false;
+    std::vector<std::string> paths;
 };
 
 std::string default_rules_dir() {
     if (const char* env = std::getenv("ACTIV_RULES_DIR"); env && *env) return env;
     return ACTIV_RULES_DIR;
-}
-
-// Compiled rulesets by path; diagnostics are printed on the first compile only, so a
-// batch of conventions sharing one year reports a rule-file warning once.
-class RulesetCache {
-  public:
-    const CompiledRuleset& get(const std::string& path) {
-        auto it = compiled_.find(path);
-        if (it == compiled_.end()) {
-            it = compiled_.emplace(path, compile_ruleset_file(path)).first;
-            print_diagnostics(it->second.diagnostics);
-        }
-        return it->second;
-    }
-
-  private:
-    std::map<std::string, CompiledRuleset> compiled_;
-};
-
-struct Batch {
-    const CheckOptions& options;
-    std::string rules_dir;
-    const CompiledRuleset* fixed = nullptr;  // from --rules, else chosen per convention
-    RulesetCache cache = {};
-    std::map<int, RulesetChoice> choices = {};  // by year: the folder is read once a batch
-    bool first_report = true;
-};
-
-int check_one(Batch& batch, const std::string& file) {
-    LoadedConvention loaded = load_convention_file(file, batch.options.limits);
-    if (print_diagnostics(loaded.diagnostics) || !loaded.convention) return status_unreadable;
-    const Convention& convention = *loaded.convention;
-
-    const CompiledRuleset* ruleset = batch.fixed;
-    if (!ruleset) {
-        auto known = batch.choices.find(convention.year);
-        if (known == batch.choices.end()) {
-            known = batch.choices
-                        .emplace(convention.year, choose_ruleset(batch.rules_dir, convention.year))
-                        .first;
-        }
-        const RulesetChoice& choice = known->second;
-        if (choice.path.empty()) {
-            // "No ruleset for 2016" is about this convention: name it, not the folder.
-            std::vector<Diagnostic> about_file = choice.diagnostics;
-            for (auto& d : about_file) {
-                if (d.file == batch.rules_dir && d.line == 0) d.file = file;
-            }
-            print_diagnostics(about_file);
-            return status_unreadable;
-        }
-        ruleset = &batch.cache.get(choice.path);
-        if (!ruleset->program) return status_unreadable;
-    }
-
-    Result result = evaluate(*ruleset->program, ruleset->info, convention,
-                             EvaluationOptions{batch.options.language});
-    if (batch.options.format == "json") {
-        fmt::print("{}", render_json(result));
-    } else {
-        // A blank line between text reports; JSON documents simply follow each other.
-        fmt::print("{}{}", batch.first_report ? "" : "\n",
-                   render_text(result, batch.options.language));
-    }
-    // Keeps each report ahead of the next file's diagnostics when both go to a terminal.
-    std::fflush(stdout);
-    batch.first_report = false;
-    return has_errors(result) ? status_findings : status_clean;
 }
 
 // The one word this command writes itself, before the text of a failure that broke the
@@ -121,45 +48,68 @@ const char* error_word(const std::string& language) {
     return "error";
 }
 
-int run_check(const CheckOptions& options) {
-    Batch batch{options, options.rules_dir.empty() ? default_rules_dir() : options.rules_dir};
-    if (!options.rules.empty()) {
-        batch.fixed = &batch.cache.get(options.rules);
-        // Without rules nothing can be checked, so no file gets a report.
-        if (!batch.fixed->program) return status_unreadable;
+void print_timings(const BatchTimings& t, unsigned jobs) {
+    double const per_second = t.wall > 0 ? static_cast<double>(t.items) / t.wall : 0;
+    fmt::print(stderr,
+               "timings: {} files, {:.1f} MB, {} items (actions + expenses + beneficiaries), "
+               "{} thread{}\n"
+               "timings: load {:.3f} s, compile {:.3f} s, evaluate {:.3f} s, report {:.3f} s "
+               "(summed over threads)\n"
+               "timings: wall {:.3f} s, {:.0f} items/s\n",
+               t.files, static_cast<double>(t.bytes) / 1e6, t.items, jobs, jobs == 1 ? "" : "s",
+               t.load, t.compile, t.evaluate, t.report, t.wall, per_second);
+}
+
+int run_check(CheckOptions& options) {
+    BatchOptions& batch = options.batch;
+    if (batch.rules_dir.empty()) batch.rules_dir = default_rules_dir();
+    std::string error;
+    std::vector<std::string> files = expand_convention_paths(options.paths, error);
+    if (!error.empty()) {
+        fmt::print(stderr, "{}: {}\n", error_word(batch.language), error);
+        return status_unreadable;
     }
-    int worst = status_clean;
-    for (const auto& file : options.files) {
-        int status = status_unreadable;
-        try {
-            status = check_one(batch, file);
-        } catch (const std::exception& e) {
-            // One file that breaks the engine must not hide the reports of the others.
+    bool first_report = true;
+    BatchTimings timings;
+    FileStatus const worst = check_files(
+        batch, files, [](std::string_view diagnostics) { fmt::print(stderr, "{}", diagnostics); },
+        [&](const FileOutcome& outcome) {
+            fmt::print(stderr, "{}", outcome.diagnostics);
+            if (!outcome.report.empty()) {
+                // A blank line between text reports; JSON documents simply follow each other.
+                bool const separate = batch.format == "text" && !first_report;
+                fmt::print("{}{}", separate ? "\n" : "", outcome.report);
+                first_report = false;
+            }
+            // Keeps each report ahead of the next file's diagnostics on a terminal.
             std::fflush(stdout);
-            fmt::print(stderr, "{}: {}: {}\n", file, error_word(options.language), e.what());
-        }
-        worst = std::max(worst, status);
-    }
-    return worst;
+            if (!outcome.failure.empty()) {
+                fmt::print(stderr, "{}: {}: {}\n", outcome.file, error_word(batch.language),
+                           outcome.failure);
+            }
+        },
+        &timings);
+    if (options.timings) print_timings(timings, batch.jobs);
+    return static_cast<int>(worst);
 }
 
 }  // namespace
 
 std::function<int()> setup_check(CLI::App& sub) {
     auto options = std::make_shared<CheckOptions>();
-    auto* rules = sub.add_option("--rules", options->rules,
+    auto* rules = sub.add_option("--rules", options->batch.rules,
                                  "Use this rule file for every convention, whatever its year")
                       ->type_name("FILE");
     sub.add_option(
-           "--rules-dir", options->rules_dir,
+           "--rules-dir", options->batch.rules_dir,
            "Folder searched (recursively, *.rules) for the rule file whose period "
            "covers each convention's year; default: $ACTIV_RULES_DIR, else " ACTIV_RULES_DIR)
         ->type_name("DIR")
         ->excludes(rules);
-    sub.add_option("--format", options->format, "Report format: text (for people) or json")
+    sub.add_option("--format", options->batch.format, "Report format: text (for people) or json")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
-    sub.add_option("--lang", options->language,
+    sub.add_option("--lang", options->batch.language,
                    "Language of messages and of the text report: fr, nl or en; default: "
                    "$ACTIV_LANG, else each rule's first language and English for the rest")
         ->check(CLI::IsMember({"fr", "nl", "en"}))
@@ -167,20 +117,31 @@ std::function<int()> setup_check(CLI::App& sub) {
         ->type_name("LANG");
     // Conventions are checked against these so that no file can exhaust memory or time;
     // a big CPAS may need more, hence the options (README, "Limits").
-    sub.add_option("--max-file-size", options->limits.max_file_bytes,
+    sub.add_option("--max-file-size", options->batch.limits.max_file_bytes,
                    "Largest convention file read, in bytes (or with a unit: 32MiB)")
         ->transform(CLI::AsSizeValue(false))
         ->capture_default_str();
-    sub.add_option("--max-list-items", options->limits.max_list_items,
+    sub.add_option("--max-list-items", options->batch.limits.max_list_items,
                    "Most items in one list of a convention (actions, expenses, ...)")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
-    sub.add_option("--max-text-length", options->limits.max_text_bytes,
+    sub.add_option("--max-text-length", options->batch.limits.max_text_bytes,
                    "Longest text value in a convention, in bytes (or with a unit: 1MiB)")
         ->transform(CLI::AsSizeValue(false))
         ->capture_default_str();
-    sub.add_option("files", options->files, "Convention files (YAML, format convention/1)")
-        ->type_name("FILE")
+    options->batch.jobs = std::max(1u, std::thread::hardware_concurrency());
+    sub.add_option("-j,--jobs", options->batch.jobs,
+                   "Conventions checked at once, each on its own thread; the output is the "
+                   "same, in the order of the files, whatever the number")
+        ->check(CLI::Range(1u, 256u))
+        ->capture_default_str();
+    sub.add_flag("--timings", options->timings,
+                 "Print to stderr the time spent loading, compiling, evaluating and "
+                 "reporting, and the items checked per second");
+    sub.add_option("files", options->paths,
+                   "Convention files (YAML, format convention/1), or folders: every *.yaml "
+                   "and *.yml file under them, in path order")
+        ->type_name("PATH")
         ->required();
     sub.footer(
         "Exit status: 0 when no finding is an error, 1 when some finding is an error,\n"

@@ -1,0 +1,264 @@
+// A bounded pool of threads over a list of files, with outcomes handed back in order.
+#include "engine/batch.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <system_error>
+#include <thread>
+
+#include "engine/report.hpp"
+#include "engine/ruleset.hpp"
+
+namespace activ {
+
+namespace {
+
+using clock_type = std::chrono::steady_clock;
+
+double seconds_between(clock_type::time_point from, clock_type::time_point to) {
+    return std::chrono::duration<double>(to - from).count();
+}
+
+std::string render_all(const std::vector<Diagnostic>& diagnostics) {
+    std::string out;
+    for (const auto& d : diagnostics) out += render(d);
+    return out;
+}
+
+bool has_error(const std::vector<Diagnostic>& diagnostics) {
+    return std::any_of(diagnostics.begin(), diagnostics.end(),
+                       [](const Diagnostic& d) { return d.level == Diagnostic::Level::error; });
+}
+
+/// Rule files chosen by year and compiled once for the whole batch, shared by the
+/// threads. A thread that needs a ruleset being compiled waits for it.
+class Rulesets {
+  public:
+    explicit Rulesets(std::string rules_dir) : rules_dir_(std::move(rules_dir)) {}
+
+    RulesetChoice choice(int year) {
+        std::lock_guard lock(mutex_);
+        auto known = choices_.find(year);
+        if (known == choices_.end()) {
+            known = choices_.emplace(year, choose_ruleset(rules_dir_, year)).first;
+        }
+        return known->second;
+    }
+
+    /// The compiled ruleset of `path`; `seconds` grows by the time compiling it took.
+    const CompiledRuleset& compiled(const std::string& path, double& seconds) {
+        std::lock_guard lock(mutex_);
+        auto it = compiled_.find(path);
+        if (it == compiled_.end()) {
+            auto const start = clock_type::now();
+            it = compiled_.emplace(path, compile_ruleset_file(path)).first;
+            seconds += seconds_between(start, clock_type::now());
+        }
+        return it->second;
+    }
+
+    const std::string& rules_dir() const { return rules_dir_; }
+
+  private:
+    std::mutex mutex_;
+    std::string rules_dir_;
+    std::map<int, RulesetChoice> choices_;  // the folder is read once per year
+    std::map<std::string, CompiledRuleset> compiled_;  // map: references stay valid
+};
+
+/// One file's outcome, with what the ordered hand-back still needs.
+struct Work {
+    FileOutcome outcome;
+    const CompiledRuleset* ruleset = nullptr;  // its diagnostics go with its first use
+    BatchTimings timings;
+};
+
+Work check_file(const BatchOptions& options, Rulesets& rulesets, const CompiledRuleset* fixed,
+                const std::string& file) {
+    Work work;
+    FileOutcome& out = work.outcome;
+    out.file = file;
+    auto start = clock_type::now();
+    LoadedConvention loaded = load_convention_file(file, options.limits);
+    auto now = clock_type::now();
+    work.timings.load = seconds_between(start, now);
+    out.diagnostics = render_all(loaded.diagnostics);
+    if (has_error(loaded.diagnostics) || !loaded.convention) return work;
+    const Convention& convention = *loaded.convention;
+    work.timings.files = 1;
+    std::error_code ignored;
+    work.timings.bytes = static_cast<size_t>(std::filesystem::file_size(file, ignored));
+    if (ignored) work.timings.bytes = 0;
+    work.timings.items =
+        convention.actions.size() + convention.expenses.size() + convention.beneficiaries.size();
+
+    const CompiledRuleset* ruleset = fixed;
+    if (!ruleset) {
+        RulesetChoice choice = rulesets.choice(convention.year);
+        if (choice.path.empty()) {
+            // "No ruleset for 2016" is about this convention: name it, not the folder.
+            for (auto& d : choice.diagnostics) {
+                if (d.file == rulesets.rules_dir() && d.line == 0) d.file = file;
+            }
+            out.diagnostics += render_all(choice.diagnostics);
+            return work;
+        }
+        ruleset = &rulesets.compiled(choice.path, work.timings.compile);
+        work.ruleset = ruleset;
+        if (!ruleset->program) return work;
+    }
+
+    start = clock_type::now();
+    Result result = evaluate(*ruleset->program, ruleset->info, convention,
+                             EvaluationOptions{options.language});
+    now = clock_type::now();
+    work.timings.evaluate = seconds_between(start, now);
+    out.report = options.format == "json" ? render_json(result)
+                                          : render_text(result, options.language);
+    work.timings.report = seconds_between(now, clock_type::now());
+    out.status = has_errors(result) ? FileStatus::findings : FileStatus::clean;
+    return work;
+}
+
+Work check_file_safely(const BatchOptions& options, Rulesets& rulesets,
+                       const CompiledRuleset* fixed, const std::string& file) {
+    try {
+        return check_file(options, rulesets, fixed, file);
+    } catch (const std::exception& e) {
+        // One file that breaks the engine must not hide the reports of the others.
+        Work work;
+        work.outcome.file = file;
+        work.outcome.failure = e.what();
+        return work;
+    }
+}
+
+void add(BatchTimings& total, const BatchTimings& part) {
+    total.load += part.load;
+    total.compile += part.compile;
+    total.evaluate += part.evaluate;
+    total.report += part.report;
+    total.files += part.files;
+    total.bytes += part.bytes;
+    total.items += part.items;
+}
+
+}  // namespace
+
+FileStatus check_files(const BatchOptions& options, const std::vector<std::string>& files,
+                       const std::function<void(std::string_view)>& rules_diagnostics,
+                       const std::function<void(const FileOutcome&)>& emit,
+                       BatchTimings* timings) {
+    auto const started = clock_type::now();
+    BatchTimings total;
+    Rulesets rulesets(options.rules_dir);
+    const CompiledRuleset* fixed = nullptr;
+    if (!options.rules.empty()) {
+        fixed = &rulesets.compiled(options.rules, total.compile);
+        rules_diagnostics(render_all(fixed->diagnostics));
+        // Without rules nothing can be checked, so no file gets a report.
+        if (!fixed->program) {
+            if (timings) *timings = total;
+            return FileStatus::unreadable;
+        }
+    }
+
+    FileStatus worst = FileStatus::clean;
+    std::set<const CompiledRuleset*> announced;  // rulesets whose diagnostics were handed back
+    auto hand_back = [&](Work& work) {
+        if (work.ruleset && announced.insert(work.ruleset).second) {
+            work.outcome.diagnostics += render_all(work.ruleset->diagnostics);
+        }
+        add(total, work.timings);
+        worst = std::max(worst, work.outcome.status);
+        emit(work.outcome);
+    };
+
+    const size_t count = files.size();
+    const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(std::max<size_t>(count, 1))));
+    if (jobs == 1) {
+        for (const auto& file : files) {
+            Work work = check_file_safely(options, rulesets, fixed, file);
+            hand_back(work);
+        }
+    } else {
+        // Threads take files in order, but run at most `window` files ahead of the one
+        // handed back next: memory holds that many outcomes, whatever the batch's size.
+        const size_t window = 4 * static_cast<size_t>(jobs);
+        std::mutex mutex;
+        std::condition_variable may_take, finished;
+        size_t next = 0;       // the next file a thread takes
+        size_t handed = 0;     // the next file handed back
+        std::map<size_t, Work> done;
+        auto worker = [&] {
+            std::unique_lock lock(mutex);
+            for (;;) {
+                may_take.wait(lock, [&] { return next >= count || next < handed + window; });
+                if (next >= count) return;
+                size_t const index = next++;
+                lock.unlock();
+                Work work = check_file_safely(options, rulesets, fixed, files[index]);
+                lock.lock();
+                done.emplace(index, std::move(work));
+                finished.notify_one();
+            }
+        };
+        std::vector<std::thread> threads;
+        for (unsigned i = 0; i < jobs; ++i) threads.emplace_back(worker);
+        for (; handed < count;) {
+            std::unique_lock lock(mutex);
+            finished.wait(lock, [&] { return done.count(handed) > 0; });
+            Work work = std::move(done.at(handed));
+            done.erase(handed);
+            ++handed;
+            lock.unlock();
+            may_take.notify_all();
+            hand_back(work);
+        }
+        for (auto& thread : threads) thread.join();
+    }
+    total.wall = seconds_between(started, clock_type::now());
+    if (timings) *timings = total;
+    return worst;
+}
+
+std::vector<std::string> expand_convention_paths(const std::vector<std::string>& paths,
+                                                 std::string& error) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> files;
+    for (const auto& path : paths) {
+        std::error_code code;
+        if (!fs::is_directory(path, code)) {
+            files.push_back(path);  // a missing file is reported when it is loaded
+            continue;
+        }
+        std::vector<std::string> found;
+        for (fs::recursive_directory_iterator it(path, code), end; !code && it != end;
+             it.increment(code)) {
+            const auto extension = it->path().extension();
+            if ((extension == ".yaml" || extension == ".yml") && it->is_regular_file(code)) {
+                found.push_back(it->path().string());
+            }
+        }
+        if (code) {
+            error = path + ": cannot read the folder: " + code.message();
+            return {};
+        }
+        if (found.empty()) {
+            error = path + ": no convention file (*.yaml, *.yml) in this folder";
+            return {};
+        }
+        std::sort(found.begin(), found.end());
+        files.insert(files.end(), found.begin(), found.end());
+    }
+    return files;
+}
+
+}  // namespace activ
