@@ -51,12 +51,12 @@ const char* error_word(const std::string& language) {
 void print_timings(const BatchTimings& t, unsigned jobs) {
     double const per_second = t.wall > 0 ? static_cast<double>(t.items) / t.wall : 0;
     fmt::print(stderr,
-               "timings: {} files, {:.1f} MB, {} items (actions + expenses + beneficiaries), "
+               "timings: {} file{}, {:.1f} MB, {} items (actions + expenses + beneficiaries), "
                "{} thread{}\n"
                "timings: load {:.3f} s, compile {:.3f} s, evaluate {:.3f} s, report {:.3f} s "
                "(summed over threads)\n"
                "timings: wall {:.3f} s, {:.0f} items/s\n",
-               t.files, static_cast<double>(t.bytes) / 1e6, t.items, jobs, jobs == 1 ? "" : "s",
+               t.files, t.files == 1 ? "" : "s", static_cast<double>(t.bytes) / 1e6, t.items, jobs, jobs == 1 ? "" : "s",
                t.load, t.compile, t.evaluate, t.report, t.wall, per_second);
 }
 

@@ -224,3 +224,42 @@ TEST_CASE("check namur-2015 decides each beneficiary's trajectory as its comment
     CHECK(doc["indicators"]["progress_share"] == "0.5000");
     CHECK(doc["totals"]["to_recover"] == "17386.00");
 }
+
+TEST_CASE("a folder is checked file by file, in path order", "[cli]") {
+    Run r = run_activ("check --format json examples");
+    CHECK(r.status == 1);
+    // gent, liege, namur: the order of their paths.
+    size_t const gent = r.out.find("\"MA-2016-0203\"");
+    size_t const liege = r.out.find("\"AS-2015-0117\"");
+    REQUIRE(gent != std::string::npos);
+    REQUIRE(liege != std::string::npos);
+    CHECK(gent < liege);
+    CHECK(r.out == run_activ("check --format json examples/gent-2016.yaml "
+                             "examples/liege-2015.yaml examples/namur-2015.yaml")
+                       .out);
+}
+
+TEST_CASE("a folder without conventions exits 2 and names it", "[cli]") {
+    Run r = run_activ("check rules");
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == "error: rules: no convention file (*.yaml, *.yml) in this folder\n");
+}
+
+TEST_CASE("check --timings reports the stages on stderr and leaves the reports alone", "[cli]") {
+    Run plain = run_activ("check examples/liege-2015.yaml");
+    Run timed = run_activ("check --timings examples/liege-2015.yaml");
+    CHECK(timed.status == plain.status);
+    CHECK(timed.out == plain.out);
+    CHECK(timed.err.find("timings: 1 file,") != std::string::npos);
+    CHECK(timed.err.find("timings: load ") != std::string::npos);
+    CHECK(timed.err.find(" evaluate ") != std::string::npos);
+    CHECK(timed.err.find(" items/s") != std::string::npos);
+}
+
+TEST_CASE("check --jobs must be a number of threads from 1", "[cli]") {
+    Run r = run_activ("check --jobs 0 examples/liege-2015.yaml");
+    CHECK(r.status != 0);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("--jobs") != std::string::npos);
+}

@@ -93,3 +93,19 @@ TEST_CASE("a convention with its lists in another order is as stable", "[determi
     std::error_code ec;
     fs::remove_all(scratch, ec);
 }
+
+TEST_CASE("a batch gives the same bytes on one thread and on four", "[determinism]") {
+    // Good and broken files mixed, so that reports and diagnostics interleave.
+    std::string const batch = "examples tests/bad-input/conventions examples/liege-2015.yaml";
+    for (const char* format : {"text", "json"}) {
+        INFO("format " << format);
+        const ActivRun one = run_activ(std::string("check --jobs 1 --format ") + format + " " + batch);
+        const ActivRun four = run_activ(std::string("check --jobs 4 --format ") + format + " " + batch);
+        CHECK(one.status == 2);
+        CHECK_FALSE(one.out.empty());
+        CHECK_FALSE(one.err.empty());
+        CHECK(four.status == one.status);
+        CHECK(four.out == one.out);
+        CHECK(four.err == one.err);
+    }
+}
