@@ -1,6 +1,7 @@
 // `activ check`: turns the command line into a batch (engine/batch) and prints each
 // file's diagnostics and report in the order of the files.
 #include <fmt/core.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -48,6 +49,13 @@ const char* error_word(const std::string& language) {
     return "error";
 }
 
+/// The most memory this process has held so far, in MB.
+double peak_memory_mb() {
+    struct rusage usage {};
+    ::getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_maxrss) / 1024.0;  // Linux counts in KiB
+}
+
 void print_timings(const BatchTimings& t, unsigned jobs) {
     double const per_second = t.wall > 0 ? static_cast<double>(t.items) / t.wall : 0;
     fmt::print(stderr,
@@ -55,9 +63,9 @@ void print_timings(const BatchTimings& t, unsigned jobs) {
                "{} thread{}\n"
                "timings: load {:.3f} s, compile {:.3f} s, evaluate {:.3f} s, report {:.3f} s "
                "(summed over threads)\n"
-               "timings: wall {:.3f} s, {:.0f} items/s\n",
+               "timings: wall {:.3f} s, {:.0f} items/s, peak memory {:.1f} MB\n",
                t.files, t.files == 1 ? "" : "s", static_cast<double>(t.bytes) / 1e6, t.items, jobs, jobs == 1 ? "" : "s",
-               t.load, t.compile, t.evaluate, t.report, t.wall, per_second);
+               t.load, t.compile, t.evaluate, t.report, t.wall, per_second, peak_memory_mb());
 }
 
 int run_check(CheckOptions& options) {

@@ -254,7 +254,7 @@ TEST_CASE("check --timings reports the stages on stderr and leaves the reports a
     CHECK(timed.err.find("timings: 1 file,") != std::string::npos);
     CHECK(timed.err.find("timings: load ") != std::string::npos);
     CHECK(timed.err.find(" evaluate ") != std::string::npos);
-    CHECK(timed.err.find(" items/s") != std::string::npos);
+    CHECK(timed.err.find(" items/s, peak memory ") != std::string::npos);
 }
 
 TEST_CASE("check --jobs must be a number of threads from 1", "[cli]") {
