@@ -95,10 +95,10 @@ public:
     void set_scope(int level, const void* record) { scopes_[level] = record; }
 
     Value eval(int index) {
-        Value v = eval_node(p_.nodes[static_cast<size_t>(index)]);
         const Node& n = p_.nodes[static_cast<size_t>(index)];
+        Value v = eval_node(n);
         // A present record says nothing a clerk can read; its fields are recorded instead.
-        if (recording_ && aggregate_depth_ == 0 && n.explain &&
+        if (__builtin_expect(recording_ != nullptr, 0) && aggregate_depth_ == 0 && n.explain &&
             (v.missing || (v.type != Type::record && v.type != Type::list))) {
             record(n.label, v);
         }
