@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <istream>
+#include <stdexcept>
 #include <streambuf>
 
 #include "engine/yaml_reader.hpp"
@@ -51,10 +52,8 @@ class TreeBuilder : public YAML::EventHandler {
   public:
     TreeBuilder(YamlReader& reader, const DocumentLimits& limits, YamlTree& tree)
         : reader_(reader), limits_(limits), tree_(tree) {
-        // Scalars are seldom longer than their source: the text buffer hardly ever grows.
-        const size_t bytes = reader.text().size();
-        tree_.text_.reserve(bytes);
-        tree_.nodes_.reserve(bytes / 16 + 16);
+        // A convention holds about a node for every 10 bytes.
+        tree_.nodes_.reserve(reader.text().size() / 8 + 16);
     }
 
     /// After the last document: a text without any reads as one null document.
@@ -94,9 +93,24 @@ class TreeBuilder : public YAML::EventHandler {
         YamlTree::Node& n = tree_.nodes_[id];
         // What yaml-cpp's Node::Tag() gave: "!" for a quoted or block scalar without a tag.
         n.quoted = tag.size() == 1 && tag[0] == '!';
-        n.text_begin = tree_.text_.size();
-        n.size = static_cast<uint32_t>(value.size());
+        n.size = checked(value.size());
+        // Most scalars read as they are written, plain or just after their quote: those
+        // are viewed in the source rather than copied.
+        const std::string_view source = tree_.source_;
+        if (mark.pos >= 0) {
+            auto at = static_cast<size_t>(mark.pos);
+            if (n.quoted && at < source.size() && (source[at] == '"' || source[at] == '\'')) ++at;
+            if (at <= source.size() && source.size() - at >= value.size() &&
+                source.compare(at, value.size(), value) == 0) {
+                n.in_source = true;
+                n.text_begin = checked(at);
+                after_leaf(id);
+                return;
+            }
+        }
+        n.text_begin = checked(tree_.text_.size());
         tree_.text_ += value;
+        checked(tree_.text_.size());
         after_leaf(id);
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -119,8 +133,14 @@ class TreeBuilder : public YAML::EventHandler {
         bool is_map = false;
     };
 
+    // Offsets and counts are held in 32 bits: far beyond what yaml-cpp's int positions allow.
+    static uint32_t checked(size_t n) {
+        if (n >= UINT32_MAX) throw std::length_error("a YAML text too large to read");
+        return static_cast<uint32_t>(n);
+    }
+
     uint32_t add(NodeKind kind, const YAML::Mark& mark) {
-        const auto id = static_cast<uint32_t>(tree_.nodes_.size());
+        const uint32_t id = checked(tree_.nodes_.size());
         YamlTree::Node& n = tree_.nodes_.emplace_back();
         n.kind = kind;
         n.mark = mark_of(mark);
@@ -218,7 +238,7 @@ std::optional<YamlTree> parse_single_document(YamlReader& reader, const Document
         return std::nullopt;
     }
     try {
-        YamlTree tree;
+        YamlTree tree(text);
         TreeBuilder builder(reader, limits, tree);
         {
             TextBuffer buffer(text);

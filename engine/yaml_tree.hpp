@@ -1,6 +1,7 @@
 // A parsed YAML document as a flat, read-only tree: what the strict loader needs of
 // yaml-cpp's node tree (kinds, scalar texts, quoting, positions), built in one pass of
-// yaml-cpp's event parser, with one vector of nodes and one buffer of text.
+// yaml-cpp's event parser, with one vector of nodes. A scalar's text is viewed in the
+// source where it is written as it reads (most are), else kept in one buffer.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -76,25 +77,30 @@ class YamlTree {
     struct Node {
         NodeKind kind = NodeKind::null;
         bool quoted = false;
+        bool in_source = false;   // a scalar's text is in the source, else in the buffer
         Mark mark;
-        uint32_t end = 0;       // one past the last node of this node's subtree
-        uint32_t size = 0;      // a scalar's length in bytes, a collection's children
-        size_t text_begin = 0;  // a scalar's first byte in the text buffer
+        uint32_t end = 0;         // one past the last node of this node's subtree
+        uint32_t size = 0;        // a scalar's length in bytes, a collection's children
+        uint32_t text_begin = 0;  // a scalar's first byte, in the source or the buffer
     };
+
+    /// A tree views the text it is parsed from, which must outlive it.
+    explicit YamlTree(std::string_view source) : source_(source) {}
 
     /// The first document's root; a null node when the text holds no document.
     NodeRef root() const { return {this, 0}; }
 
     const Node& node(uint32_t id) const { return nodes_[id]; }
     std::string_view text(const Node& n) const {
-        return n.kind == NodeKind::scalar ? std::string_view(text_).substr(n.text_begin, n.size)
-                                          : std::string_view();
+        if (n.kind != NodeKind::scalar) return {};
+        return {(n.in_source ? source_.data() : text_.data()) + n.text_begin, n.size};
     }
 
   private:
     friend class TreeBuilder;
+    std::string_view source_;
     std::vector<Node> nodes_;
-    std::string text_;  // every scalar's text, one after the other
+    std::string text_;  // the texts of scalars not written as they read (escapes, folds)
 };
 
 inline NodeKind NodeRef::kind() const { return tree_->node(id_).kind; }
