@@ -93,10 +93,18 @@ std::optional<std::string_view> read_nis(YamlReader& reader, const Field& field)
     return text;
 }
 
+// The items of a list field, to size what is read from it; 0 when it is not a list.
+size_t items_of(const Field& field) {
+    return field.node.is_sequence() ? field.node.child_count() : 0;
+}
+
 // Ids must be unique within their list; the second one is the error, pointing back at the first.
 class IdRegistry {
   public:
-    explicit IdRegistry(std::string_view what) : what_(what) {}
+    explicit IdRegistry(std::string_view what, size_t expected = 0) : what_(what) {
+        lines_.reserve(expected);
+    }
+    void reserve(size_t expected) { lines_.reserve(expected); }
 
     /// `id` views the tree, which outlives the registry.
     void declare(YamlReader& reader, std::string_view id, const Field& field) {
@@ -181,21 +189,26 @@ class ConventionLoader {
 
         // Actions first, whatever the order in the file: expenses and beneficiaries refer to them.
         if (auto f = m.optional("actions")) {
+            c.actions.reserve(items_of(*f));
+            action_ids_.reserve(items_of(*f));
             actions_known_ = for_each_item(
                 reader_, *f, [&](const Field& item) { read_action(item, c.actions); });
         }
         // Thousands of expenses each naming one of thousands of actions: look ids up by hash.
+        action_index_.reserve(c.actions.size());
         for (size_t i = 0; i < c.actions.size(); ++i) {
             action_index_.emplace(c.actions[i].id, static_cast<int>(i));
         }
         if (auto f = m.optional("expenses")) {
-            IdRegistry ids("expense");
+            IdRegistry ids("expense", items_of(*f));
+            c.expenses.reserve(items_of(*f));
             for_each_item(reader_, *f, [&](const Field& item) {
                 read_expense(item, ids, c.actions, c.expenses);
             });
         }
         if (auto f = m.optional("beneficiaries")) {
-            IdRegistry ids("beneficiary");
+            IdRegistry ids("beneficiary", items_of(*f));
+            c.beneficiaries.reserve(items_of(*f));
             for_each_item(reader_, *f, [&](const Field& item) {
                 read_beneficiary(item, ids, c.actions, c.beneficiaries);
             });
@@ -410,7 +423,8 @@ class ConventionLoader {
         if (!m.is_map()) return false;
         m.optional_value("submitted_on", read_date, evaluation.submitted_on);
         if (auto f = m.optional("objectives")) {
-            IdRegistry ids("objective");
+            IdRegistry ids("objective", items_of(*f));
+            evaluation.objectives.reserve(items_of(*f));
             for_each_item(reader_, *f, [&](const Field& item) {
                 read_objective(item, ids, evaluation.objectives);
             });
