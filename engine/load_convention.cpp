@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <map>
 #include <unordered_map>
 
 #include "engine/read_file.hpp"
@@ -18,39 +17,61 @@ using namespace strict_yaml;
 
 namespace {
 
-const std::string supported_format = "convention/1";
+constexpr std::string_view supported_format = "convention/1";
 
 // Closed vocabularies of the format. Action categories are deliberately absent: rule
 // files may add categories, so the loader only checks that one is a word.
-const std::vector<std::string> action_kinds = {"collective", "individual"};
-const std::vector<std::string> schemes = {"cluster", "city"};
-const std::vector<std::string> cost_types = {"personnel", "operating", "participant", "investment",
-                                             "overhead"};
-const std::vector<std::string> incomes = {"integration_income", "equivalent_social_aid", "none",
-                                          "other"};
-const std::vector<std::string> piis_kinds = {"social_activation", "professional", "training",
-                                             "other"};
-const std::vector<std::string> achievements = {"yes", "partly", "no"};
-const std::vector<std::string> steps = {
+constexpr std::string_view action_kinds[] = {"collective", "individual"};
+constexpr std::string_view schemes[] = {"cluster", "city"};
+constexpr std::string_view cost_types[] = {"personnel", "operating", "participant", "investment",
+                                           "overhead"};
+constexpr std::string_view incomes[] = {"integration_income", "equivalent_social_aid", "none",
+                                        "other"};
+constexpr std::string_view piis_kinds[] = {"social_activation", "professional", "training",
+                                           "other"};
+constexpr std::string_view achievements[] = {"yes", "partly", "no"};
+constexpr std::string_view steps[] = {
     "intake",   "screening",  "orientation",        "social_activation",
     "training", "on_the_job", "job_search_support", "follow_up"};
+
+// The keys of each mapping of the format, in the order an unknown key's message lists them.
+constexpr std::string_view top_keys[] = {"format", "convention"};
+constexpr std::string_view convention_keys[] = {
+    "id",           "year",      "cpas",         "scheme",  "cluster",  "period",        "submitted_on",
+    "signed_on",    "subsidy",   "advance_paid", "actions", "expenses", "beneficiaries", "evaluation"};
+constexpr std::string_view cpas_keys[] = {"name", "nis"};
+constexpr std::string_view period_keys[] = {"start", "end"};
+constexpr std::string_view action_keys[] = {
+    "id",  "kind",  "title", "description", "category", "target_ready_for_work", "planned_participants",
+    "start", "end", "partners"};
+constexpr std::string_view expense_keys[] = {
+    "id",       "date",        "amount",        "description", "action",  "cost_type",
+    "document", "share",       "share_basis",   "other_funding", "credit", "paid_on"};
+constexpr std::string_view beneficiary_keys[] = {
+    "id", "income", "piis", "ready_for_work", "actions", "trajectory", "assessment"};
+constexpr std::string_view piis_keys[] = {"signed_on", "kind"};
+constexpr std::string_view assessment_keys[] = {"start", "end"};
+constexpr std::string_view step_keys[] = {"step", "date", "from", "to", "ready_for_work", "actions"};
+constexpr std::string_view score_keys[] = {"date", "socioprofessional", "autonomy", "volunteering"};
+constexpr std::string_view evaluation_keys[] = {"submitted_on", "objectives"};
+constexpr std::string_view objective_keys[] = {"id", "text", "achieved", "partnerships", "reasons"};
 
 constexpr int64_t max_year = 9999;
 constexpr int64_t max_score = 10;
 
-bool is_category_word(const std::string& text) {
+bool is_category_word(std::string_view text) {
     return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
     });
 }
 
-std::optional<std::string> read_category(YamlReader& reader, const Field& field) {
+std::optional<std::string_view> read_category(YamlReader& reader, const Field& field) {
     auto text = read_text(reader, field);
     if (text && !is_category_word(*text)) {
         reader.error(field.mark(),
-                     "expected a category word (lowercase letters, digits and '_', such as "
-                     "language_course) for " +
-                         field.name() + ", got " + describe(field.node));
+                     cat("expected a category word (lowercase letters, digits and '_', such as "
+                         "language_course) for ",
+                         field.name(), ", got ", describe(field.node)));
         return std::nullopt;
     }
     return text;
@@ -58,32 +79,41 @@ std::optional<std::string> read_category(YamlReader& reader, const Field& field)
 
 // A NIS code is an identifier that happens to be made of digits: "04022" must keep its zero,
 // so it is read as text and never as a number.
-std::optional<std::string> read_nis(YamlReader& reader, const Field& field) {
+std::optional<std::string_view> read_nis(YamlReader& reader, const Field& field) {
     auto text = read_id(reader, field);
     if (!text) return std::nullopt;
     const bool five_digits =
         text->size() == 5 &&
         std::all_of(text->begin(), text->end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!five_digits) {
-        reader.error(field.mark(), "expected a NIS code of 5 digits for " + field.name() +
-                                       ", got " + describe(field.node));
+        reader.error(field.mark(), cat("expected a NIS code of 5 digits for ", field.name(),
+                                       ", got ", describe(field.node)));
         return std::nullopt;
     }
     return text;
 }
 
+// The items of a list field, to size what is read from it; 0 when it is not a list.
+size_t items_of(const Field& field) {
+    return field.node.is_sequence() ? field.node.child_count() : 0;
+}
+
 // Ids must be unique within their list; the second one is the error, pointing back at the first.
 class IdRegistry {
   public:
-    explicit IdRegistry(std::string what) : what_(std::move(what)) {}
+    explicit IdRegistry(std::string_view what, size_t expected = 0) : what_(what) {
+        lines_.reserve(expected);
+    }
+    void reserve(size_t expected) { lines_.reserve(expected); }
 
-    void declare(YamlReader& reader, const std::string& id, const Field& field) {
-        const int line = reader.pos_of(field.mark()).line;
+    /// `id` views the tree, which outlives the registry.
+    void declare(YamlReader& reader, std::string_view id, const Field& field) {
+        const Mark mark = field.mark();
+        const int line = mark.line < 0 ? 0 : mark.line + 1;  // what pos_of gives, for less
         auto [it, inserted] = lines_.emplace(id, line);
         if (!inserted) {
-            reader.error(field.mark(), "duplicate " + what_ + " id '" + id +
-                                           "' (first declared at line " +
-                                           std::to_string(it->second) + ")");
+            reader.error(mark, cat("duplicate ", what_, " id '", id, "' (first declared at line ",
+                                   std::to_string(it->second), ")"));
         }
     }
 
@@ -98,17 +128,16 @@ class IdRegistry {
     }
 
   private:
-    std::string what_;
-    std::map<std::string, int> lines_;
+    std::string_view what_;
+    std::unordered_map<std::string_view, int> lines_;
 };
 
 class ConventionLoader {
   public:
     explicit ConventionLoader(YamlReader& reader) : reader_(reader) {}
 
-    Convention load(const YAML::Node& root) {
-        MapReader top(reader_, root, "the top level of the file", "at the top level",
-                      {"format", "convention"});
+    Convention load(NodeRef root) {
+        MapReader top(reader_, root, "the top level of the file", "at the top level", top_keys);
         if (!top.is_map()) return {};
         if (!format_is_supported(top)) return {};
         Convention convention;
@@ -122,26 +151,23 @@ class ConventionLoader {
     bool format_is_supported(const MapReader& top) {
         auto field = top.optional("format");
         if (!field) {
-            const std::string expected = "expected 'format: " + supported_format + "'";
-            reader_.error(top.mark(),
-                          "missing required key 'format' at the top level (" + expected + ")");
+            reader_.error(top.mark(), cat("missing required key 'format' at the top level "
+                                          "(expected 'format: ",
+                                          supported_format, "')"));
             return true;
         }
         auto format = read_text(reader_, *field);
         if (!format) return false;
         if (*format != supported_format) {
-            reader_.error(field->mark(), "unsupported format '" + *format +
-                                             "'; this engine reads '" + supported_format + "'");
+            reader_.error(field->mark(), cat("unsupported format '", *format,
+                                             "'; this engine reads '", supported_format, "'"));
             return false;
         }
         return true;
     }
 
     void read_convention(const Field& field, Convention& c) {
-        MapReader m(
-            reader_, field, "in the convention",
-            {"id", "year", "cpas", "scheme", "cluster", "period", "submitted_on", "signed_on",
-             "subsidy", "advance_paid", "actions", "expenses", "beneficiaries", "evaluation"});
+        MapReader m(reader_, field, "in the convention", convention_keys);
         if (!m.is_map()) return;
         m.required_value("id", read_id, c.id);
         int64_t year = 0;
@@ -163,21 +189,26 @@ class ConventionLoader {
 
         // Actions first, whatever the order in the file: expenses and beneficiaries refer to them.
         if (auto f = m.optional("actions")) {
+            c.actions.reserve(items_of(*f));
+            action_ids_.reserve(items_of(*f));
             actions_known_ = for_each_item(
                 reader_, *f, [&](const Field& item) { read_action(item, c.actions); });
         }
         // Thousands of expenses each naming one of thousands of actions: look ids up by hash.
+        action_index_.reserve(c.actions.size());
         for (size_t i = 0; i < c.actions.size(); ++i) {
             action_index_.emplace(c.actions[i].id, static_cast<int>(i));
         }
         if (auto f = m.optional("expenses")) {
-            IdRegistry ids("expense");
+            IdRegistry ids("expense", items_of(*f));
+            c.expenses.reserve(items_of(*f));
             for_each_item(reader_, *f, [&](const Field& item) {
                 read_expense(item, ids, c.actions, c.expenses);
             });
         }
         if (auto f = m.optional("beneficiaries")) {
-            IdRegistry ids("beneficiary");
+            IdRegistry ids("beneficiary", items_of(*f));
+            c.beneficiaries.reserve(items_of(*f));
             for_each_item(reader_, *f, [&](const Field& item) {
                 read_beneficiary(item, ids, c.actions, c.beneficiaries);
             });
@@ -188,8 +219,8 @@ class ConventionLoader {
         }
     }
 
-    bool read_cpas(const Field& field, std::string place, Cpas& cpas) {
-        MapReader m(reader_, field, std::move(place), {"name", "nis"});
+    bool read_cpas(const Field& field, std::string_view place, Cpas& cpas) {
+        MapReader m(reader_, field, place, cpas_keys);
         if (!m.is_map()) return false;
         cpas.pos = m.pos();
         m.required_value("name", read_text, cpas.name);
@@ -198,7 +229,7 @@ class ConventionLoader {
     }
 
     void read_period(const Field& field, Period& period) {
-        MapReader m(reader_, field, "in the period", {"start", "end"});
+        MapReader m(reader_, field, "in the period", period_keys);
         const auto start_field = m.required("start");
         const auto end_field = m.required("end");
         const auto start = start_field ? read_date(reader_, *start_field) : std::nullopt;
@@ -206,17 +237,15 @@ class ConventionLoader {
         if (start && end) {
             period = {*start, *end};
             if (*end < *start) {
-                reader_.error(end_field->mark(), "the period ends (" + format_date(*end) +
-                                                     ") before it starts (" + format_date(*start) +
-                                                     ")");
+                reader_.error(end_field->mark(), cat("the period ends (", format_date(*end),
+                                                     ") before it starts (", format_date(*start),
+                                                     ")"));
             }
         }
     }
 
     void read_action(const Field& item, std::vector<Action>& actions) {
-        MapReader m(reader_, item, "in an action",
-                    {"id", "kind", "title", "description", "category", "target_ready_for_work",
-                     "planned_participants", "start", "end", "partners"});
+        MapReader m(reader_, item, "in an action", action_keys);
         if (!m.is_map()) return;
         Action action;
         action.pos = m.pos();
@@ -235,7 +264,7 @@ class ConventionLoader {
     }
 
     // The index of the action named by `field`'s value, or -1 after reporting an unknown id.
-    int resolve_action(const Field& field, const std::string& id,
+    int resolve_action(const Field& field, std::string_view id,
                        const std::vector<Action>& actions) {
         if (auto found = action_index_.find(id); found != action_index_.end()) {
             return found->second;
@@ -247,11 +276,14 @@ class ConventionLoader {
             reader_.error(field.mark(), {});  // only counted: no suggestion to search for
             return -1;
         }
-        std::string message = field.name() + " names an undeclared action '" + id + "'";
-        std::vector<std::string> ids;
-        for (const auto& action : actions) ids.push_back(action.id);
+        std::string message = cat(field.name(), " names an undeclared action '", id, "'");
+        std::vector<std::string_view> ids;
+        ids.reserve(actions.size());
+        for (const auto& action : actions) ids.emplace_back(action.id);
         if (auto suggestion = closest_match(id, ids)) {
-            message += "; did you mean '" + *suggestion + "'?";
+            message += "; did you mean '";
+            message += *suggestion;
+            message += "'?";
         }
         reader_.error(field.mark(), message);
         return -1;
@@ -259,9 +291,7 @@ class ConventionLoader {
 
     void read_expense(const Field& item, IdRegistry& ids, const std::vector<Action>& actions,
                       std::vector<Expense>& expenses) {
-        MapReader m(reader_, item, "in an expense",
-                    {"id", "date", "amount", "description", "action", "cost_type", "document",
-                     "share", "share_basis", "other_funding", "credit", "paid_on"});
+        MapReader m(reader_, item, "in an expense", expense_keys);
         if (!m.is_map()) return;
         Expense expense;
         expense.pos = m.pos();
@@ -287,16 +317,14 @@ class ConventionLoader {
 
     void read_beneficiary(const Field& item, IdRegistry& ids, const std::vector<Action>& actions,
                           std::vector<Beneficiary>& beneficiaries) {
-        MapReader m(
-            reader_, item, "in a beneficiary",
-            {"id", "income", "piis", "ready_for_work", "actions", "trajectory", "assessment"});
+        MapReader m(reader_, item, "in a beneficiary", beneficiary_keys);
         if (!m.is_map()) return;
         Beneficiary beneficiary;
         beneficiary.pos = m.pos();
         ids.read_required(reader_, m, beneficiary.id);
         m.optional_value("income", one_of(incomes), beneficiary.income);
         if (auto f = m.optional("piis")) {
-            MapReader p(reader_, *f, "in the piis", {"signed_on", "kind"});
+            MapReader p(reader_, *f, "in the piis", piis_keys);
             if (p.is_map()) {
                 Piis piis;
                 p.optional_value("signed_on", read_date, piis.signed_on);
@@ -308,7 +336,7 @@ class ConventionLoader {
         if (auto f = m.optional("actions")) {
             for_each_item(reader_, *f, [&](const Field& entry) {
                 if (auto id = read_id(reader_, entry)) {
-                    beneficiary.action_ids.push_back(*id);
+                    beneficiary.action_ids.emplace_back(*id);
                     beneficiary.action_indices.push_back(resolve_action(entry, *id, actions));
                 }
             });
@@ -323,7 +351,7 @@ class ConventionLoader {
             }
         }
         if (auto f = m.optional("assessment")) {
-            MapReader a(reader_, *f, "in the assessment", {"start", "end"});
+            MapReader a(reader_, *f, "in the assessment", assessment_keys);
             if (a.is_map()) {
                 Assessment assessment;
                 if (auto s = a.optional("start")) assessment.start = read_score(*s);
@@ -335,8 +363,7 @@ class ConventionLoader {
     }
 
     void read_step(const Field& item, std::vector<TrajectoryStep>& trajectory) {
-        MapReader m(reader_, item, "in a trajectory step",
-                    {"step", "date", "from", "to", "ready_for_work", "actions"});
+        MapReader m(reader_, item, "in a trajectory step", step_keys);
         if (!m.is_map()) return;
         TrajectoryStep step;
         step.pos = m.pos();
@@ -349,9 +376,9 @@ class ConventionLoader {
             // An undeclared action here is not a load error: a rule reports it with context.
             for_each_item(reader_, *f, [&](const Field& entry) {
                 if (auto id = read_id(reader_, entry)) {
-                    step.action_ids.push_back(*id);
+                    step.action_ids.emplace_back(*id);
                     if (auto found = action_index_.find(*id); found == action_index_.end()) {
-                        step.undeclared_actions.push_back(*id);
+                        step.undeclared_actions.emplace_back(*id);
                     } else {
                         step.action_indices.push_back(found->second);
                     }
@@ -374,15 +401,14 @@ class ConventionLoader {
                           "a trajectory step needs 'date' (a moment) or 'from'/'to' (a span)");
         }
         if (step.from && step.to && *step.to < *step.from) {
-            reader_.error(m.optional("to")->mark(), "the step ends (" + format_date(*step.to) +
-                                                        ") before it starts (" +
-                                                        format_date(*step.from) + ")");
+            reader_.error(m.optional("to")->mark(), cat("the step ends (", format_date(*step.to),
+                                                        ") before it starts (",
+                                                        format_date(*step.from), ")"));
         }
     }
 
     std::optional<Score> read_score(const Field& field) {
-        MapReader m(reader_, field, "in an assessment score",
-                    {"date", "socioprofessional", "autonomy", "volunteering"});
+        MapReader m(reader_, field, "in an assessment score", score_keys);
         if (!m.is_map()) return std::nullopt;
         Score score;
         m.optional_value("date", read_date, score.date);
@@ -393,11 +419,12 @@ class ConventionLoader {
     }
 
     bool read_evaluation(const Field& field, Evaluation& evaluation) {
-        MapReader m(reader_, field, "in the evaluation", {"submitted_on", "objectives"});
+        MapReader m(reader_, field, "in the evaluation", evaluation_keys);
         if (!m.is_map()) return false;
         m.optional_value("submitted_on", read_date, evaluation.submitted_on);
         if (auto f = m.optional("objectives")) {
-            IdRegistry ids("objective");
+            IdRegistry ids("objective", items_of(*f));
+            evaluation.objectives.reserve(items_of(*f));
             for_each_item(reader_, *f, [&](const Field& item) {
                 read_objective(item, ids, evaluation.objectives);
             });
@@ -406,8 +433,7 @@ class ConventionLoader {
     }
 
     void read_objective(const Field& item, IdRegistry& ids, std::vector<Objective>& objectives) {
-        MapReader m(reader_, item, "in an objective",
-                    {"id", "text", "achieved", "partnerships", "reasons"});
+        MapReader m(reader_, item, "in an objective", objective_keys);
         if (!m.is_map()) return;
         Objective objective;
         objective.pos = m.pos();
@@ -421,7 +447,9 @@ class ConventionLoader {
 
     YamlReader& reader_;
     IdRegistry action_ids_{"action"};
-    std::unordered_map<std::string, int> action_index_;  // the first action of each id
+    // The first action of each id; the keys view the convention's actions, which no longer
+    // change once the index is made.
+    std::unordered_map<std::string_view, int> action_index_;
     bool actions_known_ = true;  // false when `actions` was given but is not a list
 };
 
@@ -445,16 +473,15 @@ LoadedConvention load_convention_text(std::string_view text, const std::string& 
         return loaded;
     }
     try {
-        auto root = parse_single_document(
+        auto tree = parse_single_document(
             reader, {limits.max_depth, limits.max_list_items, limits.max_text_bytes});
-        if (root && root->IsNull()) {
+        if (tree && tree->root().is_null()) {
             const bool blank = text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-            reader.error_at(
-                {}, std::string(blank ? "the file is empty" : "the file holds no convention") +
-                        " (expected 'format: " + supported_format +
-                        "' and a 'convention' mapping)");
-        } else if (root) {
-            Convention convention = ConventionLoader(reader).load(*root);
+            reader.error_at({}, cat(blank ? "the file is empty" : "the file holds no convention",
+                                    " (expected 'format: ", supported_format,
+                                    "' and a 'convention' mapping)"));
+        } else if (tree) {
+            Convention convention = ConventionLoader(reader).load(tree->root());
             convention.file = file;
             if (!reader.has_errors()) loaded.convention = std::move(convention);
         }

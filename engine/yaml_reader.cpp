@@ -1,11 +1,9 @@
 // Strict, exact reading of YAML values, with diagnostics at their line and column.
 #include "engine/yaml_reader.hpp"
 
-#include <yaml-cpp/eventhandler.h>
-
 #include <algorithm>
-#include <cstdio>
-#include <sstream>
+#include <cstring>
+#include <stdexcept>
 #include <unordered_map>
 
 namespace activ::strict_yaml {
@@ -36,17 +34,6 @@ size_t edit_distance(std::string_view a, std::string_view b) {
     return d[a.size()][b.size()];
 }
 
-std::string join(const std::vector<std::string>& words) {
-    std::string out;
-    for (const auto& word : words) {
-        if (!out.empty()) out += ", ";
-        out += word;
-    }
-    return out;
-}
-
-// A quoted scalar is a string in YAML even when it looks like a number or a boolean.
-bool is_quoted(const YAML::Node& node) { return node.Tag() == "!"; }
 
 // -?digits(.digits)? : the shape shared by money and shares, so that a value of the
 // right shape gets a precise message (too many decimals, out of range).
@@ -83,27 +70,36 @@ bool is_date_shaped(std::string_view text) {
     return true;
 }
 
-// The scalar of a field, or nullopt after reporting that `expected` was wanted.
-std::optional<std::string> scalar_of(YamlReader& reader, const Field& field,
-                                     std::string_view expected) {
-    if (!field.node.IsScalar()) {
-        reader.error(field.mark(), "expected " + std::string(expected) + " for " + field.name() +
-                                       ", got " + describe(field.node));
+// The scalar of a field, or nullopt after reporting that `expected` (then the words of
+// `vocabulary`, when given) was wanted.
+std::optional<std::string_view> scalar_of(YamlReader& reader, const Field& field,
+                                          std::string_view expected, Words vocabulary = {}) {
+    if (!field.node.is_scalar()) {
+        reader.error(field.mark(), cat("expected ", expected, join(vocabulary), " for ",
+                                       field.name(), ", got ", describe(field.node)));
         return std::nullopt;
     }
-    return field.node.Scalar();
+    return field.node.text();
 }
 
 }  // namespace
 
-std::optional<std::string> closest_match(std::string_view word,
-                                         const std::vector<std::string>& candidates) {
+std::string join(Words words) {
+    std::string out;
+    for (const auto word : words) {
+        if (!out.empty()) out += ", ";
+        out += word;
+    }
+    return out;
+}
+
+std::optional<std::string_view> closest_match(std::string_view word, Words candidates) {
     // Typos are made in short words; the distance costs length x length, so long ones are skipped.
     constexpr size_t longest = 64;
-    std::optional<std::string> best;
+    std::optional<std::string_view> best;
     size_t best_distance = 0;
     if (word.size() > longest) return best;
-    for (const auto& candidate : candidates) {
+    for (const auto candidate : candidates) {
         if (candidate.size() > longest) continue;
         const size_t distance = edit_distance(word, candidate);
         const size_t tolerated = std::max<size_t>(1, candidate.size() / 3);
@@ -120,9 +116,15 @@ std::optional<std::string> closest_match(std::string_view word,
 
 YamlReader::YamlReader(std::string_view text, std::string file)
     : text_(text), file_(std::move(file)) {
+    line_starts_.reserve(text_.size() / 32 + 1);
     line_starts_.push_back(0);
-    for (size_t i = 0; i < text_.size(); ++i) {
-        if (text_[i] == '\n') line_starts_.push_back(i + 1);
+    const char* const begin = text_.data();
+    const char* const end = begin + text_.size();
+    for (const char* p = begin; p != end;) {
+        const auto* newline = static_cast<const char*>(std::memchr(p, '\n', end - p));
+        if (!newline) break;
+        p = newline + 1;
+        line_starts_.push_back(static_cast<size_t>(p - begin));
     }
 }
 
@@ -136,7 +138,7 @@ std::string_view YamlReader::line(int line) const {
     return text_.substr(begin, end - begin);
 }
 
-SourcePos YamlReader::pos_of(const YAML::Mark& mark) const {
+SourcePos YamlReader::pos_of(Mark mark) const {
     if (mark.line < 0) return {};
     const int line_number = mark.line + 1;
     const std::string_view source = line(line_number);
@@ -148,7 +150,7 @@ SourcePos YamlReader::pos_of(const YAML::Mark& mark) const {
     return {line_number, column};
 }
 
-void YamlReader::error(const YAML::Mark& mark, std::string message) {
+void YamlReader::error(Mark mark, std::string message) {
     // A position costs the length of its line: on a one-line file of a million errors,
     // computing those that will not be shown would take minutes.
     if (!reporting()) {
@@ -186,221 +188,37 @@ std::vector<Diagnostic> YamlReader::take_diagnostics() {
         Diagnostic note;
         note.level = Diagnostic::Level::note;
         note.file = file_;
-        note.message = std::to_string(errors_left_out_) + " more error" +
-                       (errors_left_out_ == 1 ? "" : "s") + " not shown (at most " +
-                       std::to_string(max_errors) + " are)";
+        note.message = cat(std::to_string(errors_left_out_), " more error",
+                           errors_left_out_ == 1 ? "" : "s", " not shown (at most ",
+                           std::to_string(max_errors), " are)");
         diagnostics_.push_back(std::move(note));
         errors_left_out_ = 0;
     }
     return std::move(diagnostics_);
 }
 
-// ---------------------------------------------------------------------------- parsing
-
-namespace {
-
-// Thrown from inside yaml-cpp's recursion to stop it before it goes deeper.
-struct TooDeep {
-    YAML::Mark mark;
-};
-// Thrown when yaml-cpp starts a document where the last one started: on a stray ','
-// after a document, its Parser hands out empty documents for ever without reading on
-// (yaml-cpp 0.7, upstream issue 1040).
-struct Stalled {
-    YAML::Mark mark;
-};
-
-// Sees the event stream that yaml-cpp's node builder hides: anchors and aliases (which
-// the builder silently shares), the start of every document, and the shape of the
-// document, measured while the parser goes rather than on a tree built afterwards.
-class StructureFinder : public YAML::EventHandler {
-  public:
-    StructureFinder(YamlReader& reader, const DocumentLimits& limits)
-        : reader_(reader), limits_(limits) {}
-
-    std::vector<YAML::Mark> documents;
-    bool refused = false;  // the document must not be built
-
-    void OnDocumentStart(const YAML::Mark& mark) override {
-        if (!documents.empty() && documents.back().pos == mark.pos) throw Stalled{mark};
-        documents.push_back(mark);
-    }
-    void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-        node(mark, anchor);
-        after_leaf(nullptr);
-    }
-    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-        node(mark, YAML::NullAnchor);
-        refuse(mark, "aliases (*name) are not supported: write the value out in full");
-        after_leaf(nullptr);
-    }
-    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                  const std::string& value) override {
-        node(mark, anchor);
-        if (value.size() > limits_.max_text_bytes) {
-            refuse(mark, "a text of " + std::to_string(value.size()) +
-                             " bytes, more than the limit of " +
-                             std::to_string(limits_.max_text_bytes) +
-                             " (activ check --max-text-length raises it)");
-        }
-        after_leaf(&value);
-    }
-    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                         YAML::EmitterStyle::value) override {
-        open(mark, anchor, false);
-    }
-    void OnSequenceEnd() override { close(); }
-    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                    YAML::EmitterStyle::value) override {
-        open(mark, anchor, true);
-    }
-    void OnMapEnd() override { close(); }
-
-  private:
-    struct Collection {
-        YAML::Mark mark;
-        bool is_map = false;
-        size_t children = 0;   // nodes seen: keys and values alike in a mapping
-        std::string name;      // the key this collection is the value of, for messages
-        std::string last_key;  // a mapping's key whose value comes next
-    };
-
-    void refuse(const YAML::Mark& mark, std::string message) {
-        reader_.error(mark, std::move(message));
-        refused = true;
-    }
-
-    // Every node, before it is opened: counts it in its parent and refuses anchors.
-    void node(const YAML::Mark& mark, YAML::anchor_t anchor) {
-        if (anchor != YAML::NullAnchor) {
-            refuse(mark, "anchors (&name) are not supported: write the value out in full");
-        }
-        if (open_.empty()) return;
-        Collection& parent = open_.back();
-        ++parent.children;
-        // Mappings are not counted: their keys are few and checked one by one.
-        if (!parent.is_map && parent.children == limits_.max_items + 1) {
-            std::string what = "a list";
-            if (!parent.name.empty()) what += " ('" + parent.name + "')";
-            refuse(parent.mark, what + " of more than " + std::to_string(limits_.max_items) +
-                                    " items (activ check --max-list-items raises the limit)");
-        }
-    }
-
-    // A scalar, null or alias has been seen: in a mapping, a key names the next value.
-    void after_leaf(const std::string* text) {
-        if (open_.empty() || !open_.back().is_map) return;
-        Collection& parent = open_.back();
-        if (parent.children % 2 == 1) parent.last_key = text ? *text : std::string();
-    }
-
-    void open(const YAML::Mark& mark, YAML::anchor_t anchor, bool is_map) {
-        std::string name;
-        if (!open_.empty() && open_.back().is_map && open_.back().children % 2 == 1) {
-            name = open_.back().last_key;
-        }
-        node(mark, anchor);
-        if (!open_.empty() && open_.back().is_map && open_.back().children % 2 == 1) {
-            open_.back().last_key.clear();  // a collection as a key names nothing
-        }
-        if (open_.size() >= static_cast<size_t>(limits_.max_depth)) throw TooDeep{mark};
-        open_.push_back({mark, is_map, 0, std::move(name), {}});
-    }
-
-    void close() {
-        if (!open_.empty()) open_.pop_back();
-    }
-
-    YamlReader& reader_;
-    const DocumentLimits& limits_;
-    std::vector<Collection> open_;
-};
-
-}  // namespace
-
-std::optional<YAML::Node> parse_single_document(YamlReader& reader, const DocumentLimits& limits) {
-    const std::string_view text = reader.text();
-    if (const size_t bad = first_non_text_byte(text); bad != std::string_view::npos) {
-        int line = 0;
-        int column = 0;
-        line_column_of(text, bad, line, column);
-        reader.error_at({line, column}, non_text_message(text, bad), /*show_source=*/false);
-        return std::nullopt;
-    }
-    // yaml-cpp reads a lone CR (old Mac line ends) as part of the line, and then fails far
-    // away with a message about something else.
-    for (size_t cr = text.find('\r'); cr != std::string_view::npos; cr = text.find('\r', cr + 1)) {
-        if (cr + 1 < text.size() && text[cr + 1] == '\n') continue;
-        int line = 0;
-        int column = 0;
-        line_column_of(text, cr, line, column);
-        reader.error_at({line, column},
-                        "a carriage return (CR) without a line feed: save the file with LF or "
-                        "CRLF line ends",
-                        /*show_source=*/false);
-        return std::nullopt;
-    }
-    const std::string owned(text);
-    try {
-        StructureFinder finder(reader, limits);
-        {
-            std::istringstream stream(owned);
-            YAML::Parser parser(stream);
-            while (parser.HandleNextDocument(finder)) {
-            }
-        }
-        if (finder.documents.size() > 1) {
-            reader.error(finder.documents[1], "only one YAML document is expected in the file");
-        }
-        if (finder.refused) return std::nullopt;
-        return YAML::Load(owned);
-    } catch (const Stalled& e) {
-        const auto at = static_cast<size_t>(std::max(e.mark.pos, 0));
-        std::string message = "YAML syntax error: unexpected ";
-        if (at < text.size()) {
-            message += '\'';
-            message += text[at];
-            message += '\'';
-        } else {
-            message += "end of file";
-        }
-        reader.error(e.mark, std::move(message));
-    } catch (const TooDeep& e) {
-        reader.error(e.mark, "lists and mappings nested more than " +
-                                 std::to_string(limits.max_depth) +
-                                 " levels deep (a convention needs 7)");
-    } catch (const YAML::ParserException& e) {
-        reader.error(e.mark, "YAML syntax error: " + e.msg);
-    } catch (const YAML::Exception& e) {
-        reader.error(e.mark, "cannot read the YAML: " + e.msg);
-    }
-    return std::nullopt;
-}
 
 // ---------------------------------------------------------------------------- Field
 
-std::string Field::name() const { return (item ? "an item of '" : "'") + key + "' " + place; }
+std::string Field::name() const { return cat(item ? "an item of '" : "'", key, "' ", place); }
 
-YAML::Mark Field::mark() const {
-    if (node.IsNull() || node.Mark().line < 0) return key_mark;
-    return node.Mark();
-}
-
-std::string describe(const YAML::Node& node) {
-    switch (node.Type()) {
-        case YAML::NodeType::Map:
+std::string describe(NodeRef node) {
+    switch (node.kind()) {
+        case NodeKind::map:
             return "a mapping";
-        case YAML::NodeType::Sequence:
+        case NodeKind::sequence:
             return "a list";
-        case YAML::NodeType::Scalar: {
-            std::string text = node.Scalar();
+        case NodeKind::scalar: {
+            std::string_view text = node.text();
+            std::string_view ellipsis;
             if (text.size() > 40) {
                 size_t cut = 37;
                 while (cut > 0 && is_continuation_byte(text[cut])) --cut;  // keep UTF-8 whole
-                text = text.substr(0, cut) + "...";
+                text = text.substr(0, cut);
+                ellipsis = "...";
             }
-            return is_quoted(node) ? "the quoted string \"" + text + "\"" : "'" + text + "'";
+            return node.quoted() ? cat("the quoted string \"", text, ellipsis, "\"")
+                                 : cat("'", text, ellipsis, "'");
         }
         default:
             return "nothing";
@@ -409,129 +227,142 @@ std::string describe(const YAML::Node& node) {
 
 // ---------------------------------------------------------------------------- MapReader
 
-MapReader::MapReader(YamlReader& reader, const YAML::Node& node, std::string_view what,
-                     std::string place, std::vector<std::string> known_keys)
-    : reader_(reader), node_(node), place_(std::move(place)), known_keys_(std::move(known_keys)) {
-    if (!node_.IsMap()) {
-        reader_.error(node_.Mark(),
-                      "expected a mapping for " + std::string(what) + ", got " + describe(node_));
+MapReader::MapReader(YamlReader& reader, NodeRef node, std::string_view what,
+                     std::string_view place, Words known_keys)
+    : reader_(reader), node_(node), place_(place), known_keys_(known_keys) {
+    if (!node_.is_map()) {
+        reader_.error(node_.mark(), cat("expected a mapping for ", what, ", got ", describe(node_)));
         return;
     }
     is_map_ = true;
     check_keys();
 }
 
-MapReader::MapReader(YamlReader& reader, const Field& field, std::string place,
-                     std::vector<std::string> known_keys)
-    : reader_(reader),
-      node_(field.node),
-      place_(std::move(place)),
-      known_keys_(std::move(known_keys)) {
-    if (!node_.IsMap()) {
+MapReader::MapReader(YamlReader& reader, const Field& field, std::string_view place,
+                     Words known_keys)
+    : reader_(reader), node_(field.node), place_(place), known_keys_(known_keys) {
+    if (!node_.is_map()) {
         reader_.error(field.mark(),
-                      "expected a mapping for " + field.name() + ", got " + describe(node_));
+                      cat("expected a mapping for ", field.name(), ", got ", describe(node_)));
         return;
     }
     is_map_ = true;
     check_keys();
+}
+
+size_t MapReader::index_of(std::string_view key) const {
+    for (size_t i = 0; i < known_keys_.size(); ++i) {
+        if (known_keys_[i] == key) return i;
+    }
+    return known_keys_.size();
 }
 
 void MapReader::check_keys() {
-    std::unordered_map<std::string, int> unknown_lines;
-    for (auto it = node_.begin(); it != node_.end(); ++it) {
-        // Copies: the iterator hands out a temporary pair that dies with the statement.
-        const YAML::Node key = it->first;
-        const YAML::Node value = it->second;
-        if (!key.IsScalar()) {
-            reader_.error(key.Mark(), "expected a key name " + place_ + ", got " + describe(key));
+    if (known_keys_.size() > max_known_keys) {
+        throw std::logic_error("a mapping with more known keys than MapReader holds");
+    }
+    // Unknown keys are remembered by line for duplicates, and only when there are some.
+    std::unordered_map<std::string_view, int> unknown_lines;
+    const NodeRef::iterator end = node_.end();
+    for (NodeRef::iterator it = node_.begin(); it != end; ++it) {
+        const NodeRef key = *it;
+        if (++it == end) break;  // to the value: a mapping's children come in pairs
+        if (!key.is_scalar()) {
+            reader_.error(key.mark(), cat("expected a key name ", place_, ", got ", describe(key)));
             continue;
         }
-        const std::string& name = key.Scalar();
+        const std::string_view name = key.text();
         // Only known keys are kept, so that a mapping of a million unknown keys costs no
-        // more than reading them once; unknown ones are remembered by line for duplicates.
-        const bool known =
-            std::find(known_keys_.begin(), known_keys_.end(), name) != known_keys_.end();
+        // more than reading them once.
+        const size_t index = index_of(name);
+        const bool known = index < known_keys_.size();
         int first_line = 0;
         if (known) {
-            auto first = std::find_if(entries_.begin(), entries_.end(),
-                                      [&](const Entry& e) { return e.key == name; });
-            if (first != entries_.end()) first_line = first->key_node.Mark().line + 1;
-        } else if (auto [first, inserted] = unknown_lines.emplace(name, key.Mark().line + 1);
+            if (keys_[index] != 0) first_line = NodeRef(key.tree(), keys_[index]).mark().line + 1;
+        } else if (auto [first, inserted] = unknown_lines.emplace(name, key.mark().line + 1);
                    !inserted) {
             first_line = first->second;
         }
         if (first_line > 0) {
-            // yaml-cpp keeps both pairs and would silently read the first one.
-            reader_.error(key.Mark(), "duplicate key '" + name + "' " + place_ +
-                                          " (first given at line " + std::to_string(first_line) +
-                                          ")");
+            // yaml-cpp's node tree kept both pairs and read the first one: so does this.
+            reader_.error(key.mark(), cat("duplicate key '", name, "' ", place_,
+                                          " (first given at line ", std::to_string(first_line),
+                                          ")"));
             continue;
         }
         if (known) {
-            entries_.push_back({name, key, value});
+            keys_[index] = key.id();
             continue;
         }
         if (!reader_.reporting()) {
-            reader_.error(key.Mark(), {});  // counted only: no suggestion to search for
+            reader_.error(key.mark(), {});  // counted only: no suggestion to search for
             continue;
         }
-        std::string message = "unknown key '" + name + "' " + place_;
+        std::string message = cat("unknown key '", name, "' ", place_);
         if (auto suggestion = closest_match(name, known_keys_)) {
-            message += "; did you mean '" + *suggestion + "'?";
+            message += "; did you mean '";
+            message += *suggestion;
+            message += "'?";
         } else {
-            message += "; expected one of: " + join(known_keys_);
+            message += "; expected one of: ";
+            message += join(known_keys_);
         }
-        reader_.error(key.Mark(), std::move(message));
+        reader_.error(key.mark(), std::move(message));
     }
+}
+
+Field MapReader::field_at(size_t index) const {
+    const NodeRef key(node_.tree(), keys_[index]);
+    return Field{key.next(), known_keys_[index], place_, key.mark()};
 }
 
 std::optional<Field> MapReader::optional(std::string_view key) const {
     if (!is_map_) return std::nullopt;
-    for (const auto& entry : entries_) {
-        if (entry.key != key) continue;
-        if (entry.value.IsNull()) return std::nullopt;
-        return Field{entry.value, entry.key, place_, entry.key_node.Mark()};
-    }
-    return std::nullopt;
+    const size_t index = index_of(key);
+    if (index == known_keys_.size() || keys_[index] == 0) return std::nullopt;
+    Field field = field_at(index);
+    if (field.node.is_null()) return std::nullopt;
+    return field;
 }
 
 std::optional<Field> MapReader::required(std::string_view key) const {
     if (!is_map_) return std::nullopt;
-    for (const auto& entry : entries_) {
-        if (entry.key != key) continue;
-        if (entry.value.IsNull()) {
-            reader_.error(entry.key_node.Mark(),
-                          "missing value for required key '" + entry.key + "' " + place_);
-            return std::nullopt;
-        }
-        return Field{entry.value, entry.key, place_, entry.key_node.Mark()};
+    const size_t index = index_of(key);
+    if (index == known_keys_.size() || keys_[index] == 0) {
+        reader_.error(node_.mark(), cat("missing required key '", key, "' ", place_));
+        return std::nullopt;
     }
-    reader_.error(node_.Mark(), "missing required key '" + std::string(key) + "' " + place_);
-    return std::nullopt;
+    Field field = field_at(index);
+    if (field.node.is_null()) {
+        reader_.error(field.key_mark, cat("missing value for required key '", field.key, "' ",
+                                          place_));
+        return std::nullopt;
+    }
+    return field;
 }
 
 // ---------------------------------------------------------------------------- value readers
 
-std::optional<std::string> read_text(YamlReader& reader, const Field& field) {
+std::optional<std::string_view> read_text(YamlReader& reader, const Field& field) {
     return scalar_of(reader, field, "text");
 }
 
-std::optional<std::string> read_id(YamlReader& reader, const Field& field) {
+std::optional<std::string_view> read_id(YamlReader& reader, const Field& field) {
     auto text = scalar_of(reader, field, "an id (text or a whole number)");
     if (text && text->empty()) {
-        reader.error(field.mark(), "empty id for " + field.name());
+        reader.error(field.mark(), cat("empty id for ", field.name()));
         return std::nullopt;
     }
     return text;
 }
 
 std::optional<bool> read_bool(YamlReader& reader, const Field& field) {
-    if (field.node.IsScalar() && !is_quoted(field.node)) {
-        if (field.node.Scalar() == "true") return true;
-        if (field.node.Scalar() == "false") return false;
+    if (field.node.is_scalar() && !field.node.quoted()) {
+        if (field.node.text() == "true") return true;
+        if (field.node.text() == "false") return false;
     }
-    reader.error(field.mark(),
-                 "expected true or false for " + field.name() + ", got " + describe(field.node));
+    reader.error(field.mark(), cat("expected true or false for ", field.name(), ", got ",
+                                   describe(field.node)));
     return std::nullopt;
 }
 
@@ -541,10 +372,10 @@ std::optional<Date> read_date(YamlReader& reader, const Field& field) {
     if (auto date = parse_date(*text)) return date;
     if (is_date_shaped(*text)) {
         reader.error(field.mark(),
-                     "invalid date '" + *text + "' for " + field.name() + ": no such day");
+                     cat("invalid date '", *text, "' for ", field.name(), ": no such day"));
     } else {
-        reader.error(field.mark(), "expected a date (YYYY-MM-DD) for " + field.name() + ", got " +
-                                       describe(field.node));
+        reader.error(field.mark(), cat("expected a date (YYYY-MM-DD) for ", field.name(),
+                                       ", got ", describe(field.node)));
     }
     return std::nullopt;
 }
@@ -556,12 +387,12 @@ std::optional<Money> read_money(YamlReader& reader, const Field& field) {
     const auto shape = decimal_shape(*text);
     if (shape && shape->decimals > 2) {
         reader.error(field.mark(),
-                     "money has more than 2 decimals: '" + *text + "' for " + field.name());
+                     cat("money has more than 2 decimals: '", *text, "' for ", field.name()));
     } else if (shape) {
-        reader.error(field.mark(), "amount too large: '" + *text + "' for " + field.name());
+        reader.error(field.mark(), cat("amount too large: '", *text, "' for ", field.name()));
     } else {
-        reader.error(field.mark(), "expected an amount in euro (such as 1250 or 1250.50) for " +
-                                       field.name() + ", got " + describe(field.node));
+        reader.error(field.mark(), cat("expected an amount in euro (such as 1250 or 1250.50) for ",
+                                       field.name(), ", got ", describe(field.node)));
     }
     return std::nullopt;
 }
@@ -573,88 +404,83 @@ std::optional<Share> read_share(YamlReader& reader, const Field& field) {
     const auto shape = decimal_shape(*text);
     if (shape && shape->decimals > 6) {
         reader.error(field.mark(),
-                     "share has more than 6 decimals: '" + *text + "' for " + field.name());
+                     cat("share has more than 6 decimals: '", *text, "' for ", field.name()));
     } else if (shape && shape->negative) {
         // Even -0: a sign on a share is a slip worth pointing out, not a value to guess.
-        reader.error(field.mark(),
-                     "a share is written without a sign, got '" + *text + "' for " + field.name());
+        reader.error(field.mark(), cat("a share is written without a sign, got '", *text,
+                                       "' for ", field.name()));
     } else if (shape) {
-        reader.error(field.mark(),
-                     "share must be between 0 and 1, got '" + *text + "' for " + field.name());
+        reader.error(field.mark(), cat("share must be between 0 and 1, got '", *text, "' for ",
+                                       field.name()));
     } else {
-        reader.error(field.mark(), "expected a share between 0 and 1 (such as 0.5) for " +
-                                       field.name() + ", got " + describe(field.node));
+        reader.error(field.mark(), cat("expected a share between 0 and 1 (such as 0.5) for ",
+                                       field.name(), ", got ", describe(field.node)));
     }
     return std::nullopt;
 }
 
-std::function<std::optional<int64_t>(YamlReader&, const Field&)> integer_in(int64_t min,
-                                                                            int64_t max) {
-    return [min, max](YamlReader& reader, const Field& field) -> std::optional<int64_t> {
-        const std::string text = field.node.IsScalar() ? field.node.Scalar() : std::string();
-        const bool digits = !text.empty() && std::all_of(text.begin(), text.end(), is_digit);
-        if (!field.node.IsScalar() || is_quoted(field.node) || !digits) {
-            reader.error(field.mark(), "expected a whole number (digits only) for " + field.name() +
-                                           ", got " + describe(field.node));
-            return std::nullopt;
-        }
-        int64_t value = 0;
-        bool in_range = true;
-        for (char c : text) {
-            if (__builtin_mul_overflow(value, 10, &value) ||
-                __builtin_add_overflow(value, c - '0', &value)) {
-                in_range = false;
-                break;
-            }
-        }
-        if (!in_range || value < min || value > max) {
-            reader.error(field.mark(), field.name() + " must be between " + std::to_string(min) +
-                                           " and " + std::to_string(max) + ", got '" + text + "'");
-            return std::nullopt;
-        }
-        return value;
-    };
-}
-
-std::function<std::optional<std::string>(YamlReader&, const Field&)> one_of(
-    std::vector<std::string> words) {
-    return [words = std::move(words)](YamlReader& reader,
-                                      const Field& field) -> std::optional<std::string> {
-        auto text = scalar_of(reader, field, "one of: " + join(words));
-        if (!text) return std::nullopt;
-        if (std::find(words.begin(), words.end(), *text) != words.end()) return text;
-        std::string message = "unknown value '" + *text + "' for " + field.name();
-        if (auto suggestion = closest_match(*text, words)) {
-            message += " (did you mean '" + *suggestion + "'?)";
-        }
-        reader.error(field.mark(), message + "; expected one of: " + join(words));
+std::optional<int64_t> IntegerIn::operator()(YamlReader& reader, const Field& field) const {
+    const std::string_view text = field.node.text();  // empty when not a scalar
+    const bool digits = !text.empty() && std::all_of(text.begin(), text.end(), is_digit);
+    if (!field.node.is_scalar() || field.node.quoted() || !digits) {
+        reader.error(field.mark(), cat("expected a whole number (digits only) for ", field.name(),
+                                       ", got ", describe(field.node)));
         return std::nullopt;
-    };
+    }
+    int64_t value = 0;
+    bool in_range = true;
+    for (char c : text) {
+        if (__builtin_mul_overflow(value, 10, &value) ||
+            __builtin_add_overflow(value, c - '0', &value)) {
+            in_range = false;
+            break;
+        }
+    }
+    if (!in_range || value < min || value > max) {
+        reader.error(field.mark(), cat(field.name(), " must be between ", std::to_string(min),
+                                       " and ", std::to_string(max), ", got '", text, "'"));
+        return std::nullopt;
+    }
+    return value;
 }
 
-bool for_each_item(YamlReader& reader, const Field& field,
-                   const std::function<void(const Field& item)>& each) {
-    if (!field.node.IsSequence()) {
-        reader.error(field.mark(),
-                     "expected a list for " + field.name() + ", got " + describe(field.node));
-        return false;
+std::optional<std::string_view> OneOf::operator()(YamlReader& reader, const Field& field) const {
+    auto text = scalar_of(reader, field, "one of: ", words);
+    if (!text) return std::nullopt;
+    if (std::find(words.begin(), words.end(), *text) != words.end()) return text;
+    std::string message = cat("unknown value '", *text, "' for ", field.name());
+    if (auto suggestion = closest_match(*text, words)) {
+        message += " (did you mean '";
+        message += *suggestion;
+        message += "'?)";
     }
-    for (const YAML::Node& node : field.node) {
-        // An empty item has no place of its own (yaml-cpp marks the token after it), so errors
-        // about it point at the list; a written `~` or `null` is pointed at directly.
-        YAML::Mark mark = field.node.Mark();
-        if (node.IsNull() && node.Mark().line >= 0) {
-            const std::string_view line = reader.line(node.Mark().line + 1);
-            const std::string_view rest =
-                line.substr(std::min(static_cast<size_t>(node.Mark().column), line.size()));
-            if (rest.starts_with('~') || rest.starts_with("null") || rest.starts_with("Null") ||
-                rest.starts_with("NULL")) {
-                mark = node.Mark();
-            }
+    message += "; expected one of: ";
+    message += join(words);
+    reader.error(field.mark(), std::move(message));
+    return std::nullopt;
+}
+
+bool check_list(YamlReader& reader, const Field& field) {
+    if (field.node.is_sequence()) return true;
+    reader.error(field.mark(),
+                 cat("expected a list for ", field.name(), ", got ", describe(field.node)));
+    return false;
+}
+
+Mark item_mark(const YamlReader& reader, const Field& list, NodeRef item) {
+    // yaml-cpp marks an empty item with the token after it: an error about it points at the
+    // list, and only a written `~` or `null` is pointed at directly.
+    const Mark at = item.mark();
+    if (item.is_null() && at.line >= 0) {
+        const std::string_view line = reader.line(at.line + 1);
+        const std::string_view rest =
+            line.substr(std::min(static_cast<size_t>(at.column), line.size()));
+        if (rest.starts_with('~') || rest.starts_with("null") || rest.starts_with("Null") ||
+            rest.starts_with("NULL")) {
+            return at;
         }
-        each(Field{node, field.key, field.place, mark, true});
     }
-    return true;
+    return list.node.mark();
 }
 
 }  // namespace activ::strict_yaml

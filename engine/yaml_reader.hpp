@@ -2,12 +2,14 @@
 // Diagnostic at its line and column, and reading goes on so that a file's problems
 // are all reported at once. Nothing here knows about conventions: the loader
 // (engine/load_convention.cpp) says which keys and value kinds each mapping holds.
+//
+// Reading is cheap when the file is right: keys, places and vocabularies are static
+// text, scalars are views into the tree, and a message is only built for an error.
 #pragma once
-#include <yaml-cpp/yaml.h>
-
+#include <array>
 #include <cstdint>
-#include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -17,14 +19,30 @@
 #include "dsl-grammar/diagnostic.hpp"
 #include "engine/model.hpp"
 #include "engine/values.hpp"
+#include "engine/yaml_tree.hpp"
 
 // Nested so that its short names (Field, MapReader, read_text) stay out of the way of the
 // rest of the engine.
 namespace activ::strict_yaml {
 
+/// A list of words fixed in the program: the keys of a mapping, a vocabulary.
+using Words = std::span<const std::string_view>;
+
+/// The parts one after the other, in one allocation: messages are built this way
+/// (GCC 12 warns wrongly on `"text" + std::string` in optimised builds).
+template <class... Parts>
+std::string cat(const Parts&... parts) {
+    std::string out;
+    out.reserve((std::string_view(parts).size() + ...));
+    (out.append(std::string_view(parts)), ...);
+    return out;
+}
+
+/// "a, b, c"
+std::string join(Words words);
+
 /// The candidate nearest to `word` by edit distance, when near enough to be a typo of it.
-std::optional<std::string> closest_match(std::string_view word,
-                                         const std::vector<std::string>& candidates);
+std::optional<std::string_view> closest_match(std::string_view word, Words candidates);
 
 /// Collects the diagnostics of one source text and turns yaml-cpp marks
 /// (0-based, columns in bytes) into 1-based positions counted in code points.
@@ -39,8 +57,8 @@ class YamlReader {
     std::string_view text() const { return text_; }
     /// Line `line` (1-based) without its line ending; empty past the end.
     std::string_view line(int line) const;
-    SourcePos pos_of(const YAML::Mark& mark) const;
-    void error(const YAML::Mark& mark, std::string message);
+    SourcePos pos_of(Mark mark) const;
+    void error(Mark mark, std::string message);
     /// `show_source` false leaves out a source line that would not print (binary bytes).
     void error_at(SourcePos pos, std::string message, bool show_source = true);
 
@@ -58,55 +76,46 @@ class YamlReader {
     size_t errors_left_out_ = 0;
 };
 
-/// Bounds on the shape of a document, checked on the parser's events before any node is
-/// built: yaml-cpp's parser recurses once per level of nesting, and a node tree holds
-/// every item.
-struct DocumentLimits {
-    int max_depth = 0;          // lists and mappings inside each other
-    size_t max_items = 0;       // items of one list, keys of one mapping
-    size_t max_text_bytes = 0;  // one scalar
-};
-
-/// Parses the reader's text as one YAML document (a null node when the text holds none).
-/// Nullopt, after reporting, when the text is not UTF-8, not YAML, goes beyond `limits`,
-/// or holds anchors or aliases (which let a few lines stand for an exponential number of
-/// nodes). A second document is reported, but the first is still returned so that its
-/// own problems are found too.
-std::optional<YAML::Node> parse_single_document(YamlReader& reader, const DocumentLimits& limits);
-
 /// A value found in a mapping, with what is needed to talk about it in a message.
+/// `key` and `place` view static text or the tree, which outlive every Field.
 struct Field {
-    YAML::Node node;
-    std::string key;
-    std::string place;  // "in an expense"
-    YAML::Mark key_mark;
+    NodeRef node;
+    std::string_view key;
+    std::string_view place;  // "in an expense"
+    Mark key_mark;
     bool item = false;  // an item of the list named `key`, not the value under `key`
 
     /// "'amount' in an expense", or "an item of 'actions' in a beneficiary"
     std::string name() const;
     /// Where an error about the value points: the value, or its key when the value is null.
-    YAML::Mark mark() const;
+    Mark mark() const {
+        if (node.is_null() || node.mark().line < 0) return key_mark;
+        return node.mark();
+    }
 };
 
 /// "a mapping", "a list", "the value '12'", "nothing": what a node holds, for messages.
-std::string describe(const YAML::Node& node);
+std::string describe(NodeRef node);
 
 /// One YAML mapping whose keys are checked against the keys it may hold: an unknown
 /// key (with the closest known one suggested) and a key given twice are reported
 /// when the reader is made, and a null value counts as an absent key.
 class MapReader {
   public:
+    /// The most keys a mapping may be given.
+    static constexpr size_t max_known_keys = 16;
+
     /// `what` names the value in a type error ("'cpas' in the convention"); `place`
-    /// names the mapping in key errors ("in the cpas").
-    MapReader(YamlReader& reader, const YAML::Node& node, std::string_view what, std::string place,
-              std::vector<std::string> known_keys);
+    /// names the mapping in key errors ("in the cpas"). `place` and `known_keys` must
+    /// outlive the reader (static text).
+    MapReader(YamlReader& reader, NodeRef node, std::string_view what, std::string_view place,
+              Words known_keys);
     /// The same for a field's value.
-    MapReader(YamlReader& reader, const Field& field, std::string place,
-              std::vector<std::string> known_keys);
+    MapReader(YamlReader& reader, const Field& field, std::string_view place, Words known_keys);
 
     bool is_map() const { return is_map_; }
-    YAML::Mark mark() const { return node_.Mark(); }
-    SourcePos pos() const { return reader_.pos_of(node_.Mark()); }
+    Mark mark() const { return node_.mark(); }
+    SourcePos pos() const { return reader_.pos_of(node_.mark()); }
 
     /// The value under `key`; nullopt when absent or null.
     std::optional<Field> optional(std::string_view key) const;
@@ -129,28 +138,27 @@ class MapReader {
     }
 
   private:
-    struct Entry {
-        std::string key;
-        YAML::Node key_node;
-        YAML::Node value;
-    };
     void check_keys();
+    size_t index_of(std::string_view key) const;
+    Field field_at(size_t index) const;
 
     YamlReader& reader_;
-    YAML::Node node_;
-    std::string place_;
-    std::vector<std::string> known_keys_;
-    std::vector<Entry> entries_;  // first occurrence of each known key, in file order
+    NodeRef node_;
+    std::string_view place_;
+    Words known_keys_;
+    // For each known key, the first key node naming it (0, never a key, when absent).
+    std::array<uint32_t, max_known_keys> keys_{};
     bool is_map_ = false;
 };
 
 // Value readers: each returns nullopt after reporting why the field's value is not
-// of its kind. Scalars are always read as their text, never through a number type.
+// of its kind. Scalars are always read as their text, never through a number type;
+// texts are views into the tree.
 
 /// Any scalar, as written.
-std::optional<std::string> read_text(YamlReader& reader, const Field& field);
+std::optional<std::string_view> read_text(YamlReader& reader, const Field& field);
 /// A string or integer scalar, not empty.
-std::optional<std::string> read_id(YamlReader& reader, const Field& field);
+std::optional<std::string_view> read_id(YamlReader& reader, const Field& field);
 /// Unquoted `true` or `false`.
 std::optional<bool> read_bool(YamlReader& reader, const Field& field);
 /// YYYY-MM-DD, a real day.
@@ -161,25 +169,51 @@ std::optional<Money> read_money(YamlReader& reader, const Field& field);
 std::optional<Share> read_share(YamlReader& reader, const Field& field);
 
 /// A reader of unquoted decimal integers within [min, max].
-std::function<std::optional<int64_t>(YamlReader&, const Field&)> integer_in(int64_t min,
-                                                                            int64_t max);
-/// A reader of one word of a closed vocabulary.
-std::function<std::optional<std::string>(YamlReader&, const Field&)> one_of(
-    std::vector<std::string> words);
+struct IntegerIn {
+    int64_t min;
+    int64_t max;
+    std::optional<int64_t> operator()(YamlReader& reader, const Field& field) const;
+};
+constexpr IntegerIn integer_in(int64_t min, int64_t max) { return {min, max}; }
+
+/// A reader of one word of a closed vocabulary (static text).
+struct OneOf {
+    Words words;
+    std::optional<std::string_view> operator()(YamlReader& reader, const Field& field) const;
+};
+constexpr OneOf one_of(Words words) { return {words}; }
+
+/// False, after reporting, when the field's value is not a list.
+bool check_list(YamlReader& reader, const Field& field);
+/// Where an error about an item of a list points (see for_each_item).
+Mark item_mark(const YamlReader& reader, const Field& list, NodeRef item);
 
 /// Calls `each` with every item of a list field (as a Field named after the list);
 /// false, after reporting, when the value is not a list.
-bool for_each_item(YamlReader& reader, const Field& field,
-                   const std::function<void(const Field& item)>& each);
+template <class Each>
+bool for_each_item(YamlReader& reader, const Field& field, Each&& each) {
+    if (!check_list(reader, field)) return false;
+    for (const NodeRef node : field.node) {
+        // An empty item has no place of its own (yaml-cpp marks the token after it), so
+        // errors about it point at the list; a written `~` or `null` is pointed at directly.
+        const Mark mark = node.is_null() ? item_mark(reader, field, node) : field.node.mark();
+        each(Field{node, field.key, field.place, mark, true});
+    }
+    return true;
+}
 
 /// A reader of a list whose items are read by `read`; bad items are reported and skipped.
+/// Texts are kept as std::string.
 template <class Read>
 auto list_of(Read read) {
-    using Item = typename std::invoke_result_t<Read, YamlReader&, const Field&>::value_type;
+    using Value = typename std::invoke_result_t<Read, YamlReader&, const Field&>::value_type;
+    using Item =
+        std::conditional_t<std::is_same_v<Value, std::string_view>, std::string, Value>;
     return [read](YamlReader& reader, const Field& field) -> std::optional<std::vector<Item>> {
         std::vector<Item> items;
+        if (field.node.is_sequence()) items.reserve(field.node.child_count());
         const bool ok = for_each_item(reader, field, [&](const Field& item) {
-            if (auto value = read(reader, item)) items.push_back(std::move(*value));
+            if (auto value = read(reader, item)) items.emplace_back(std::move(*value));
         });
         if (!ok) return std::nullopt;
         return items;
