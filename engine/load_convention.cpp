@@ -247,7 +247,7 @@ class ConventionLoader {
     void read_action(const Field& item, std::vector<Action>& actions) {
         MapReader m(reader_, item, "in an action", action_keys);
         if (!m.is_map()) return;
-        Action action;
+        Action& action = actions.emplace_back();  // read in place: no move
         action.pos = m.pos();
         action_ids_.read_required(reader_, m, action.id);
         m.required_value("kind", one_of(action_kinds), action.kind);
@@ -260,7 +260,6 @@ class ConventionLoader {
         m.optional_value("start", read_date, action.start);
         m.optional_value("end", read_date, action.end);
         m.optional_value("partners", list_of(read_text), action.partners);
-        actions.push_back(std::move(action));
     }
 
     // The index of the action named by `field`'s value, or -1 after reporting an unknown id.
@@ -293,7 +292,7 @@ class ConventionLoader {
                       std::vector<Expense>& expenses) {
         MapReader m(reader_, item, "in an expense", expense_keys);
         if (!m.is_map()) return;
-        Expense expense;
+        Expense& expense = expenses.emplace_back();
         expense.pos = m.pos();
         ids.read_required(reader_, m, expense.id);
         m.required_value("date", read_date, expense.date);
@@ -312,14 +311,13 @@ class ConventionLoader {
         m.optional_value("other_funding", read_money, expense.other_funding);
         m.optional_value("credit", read_bool, expense.credit);
         m.optional_value("paid_on", read_date, expense.paid_on);
-        expenses.push_back(std::move(expense));
     }
 
     void read_beneficiary(const Field& item, IdRegistry& ids, const std::vector<Action>& actions,
                           std::vector<Beneficiary>& beneficiaries) {
         MapReader m(reader_, item, "in a beneficiary", beneficiary_keys);
         if (!m.is_map()) return;
-        Beneficiary beneficiary;
+        Beneficiary& beneficiary = beneficiaries.emplace_back();
         beneficiary.pos = m.pos();
         ids.read_required(reader_, m, beneficiary.id);
         m.optional_value("income", one_of(incomes), beneficiary.income);
@@ -359,13 +357,12 @@ class ConventionLoader {
                 beneficiary.assessment = assessment;
             }
         }
-        beneficiaries.push_back(std::move(beneficiary));
     }
 
     void read_step(const Field& item, std::vector<TrajectoryStep>& trajectory) {
         MapReader m(reader_, item, "in a trajectory step", step_keys);
         if (!m.is_map()) return;
-        TrajectoryStep step;
+        TrajectoryStep& step = trajectory.emplace_back();
         step.pos = m.pos();
         m.required_value("step", one_of(steps), step.step);
         m.optional_value("date", read_date, step.date);
@@ -386,7 +383,6 @@ class ConventionLoader {
             });
         }
         check_step_dates(m, step);
-        trajectory.push_back(std::move(step));
     }
 
     void check_step_dates(const MapReader& m, const TrajectoryStep& step) {
@@ -435,14 +431,13 @@ class ConventionLoader {
     void read_objective(const Field& item, IdRegistry& ids, std::vector<Objective>& objectives) {
         MapReader m(reader_, item, "in an objective", objective_keys);
         if (!m.is_map()) return;
-        Objective objective;
+        Objective& objective = objectives.emplace_back();
         objective.pos = m.pos();
         ids.read_required(reader_, m, objective.id);
         m.optional_value("text", read_text, objective.text);
         m.required_value("achieved", one_of(achievements), objective.achieved);
         m.optional_value("partnerships", list_of(read_text), objective.partnerships);
         m.optional_value("reasons", read_text, objective.reasons);
-        objectives.push_back(std::move(objective));
     }
 
     YamlReader& reader_;
