@@ -37,21 +37,29 @@ constexpr std::string_view steps[] = {
 // The keys of each mapping of the format, in the order an unknown key's message lists them.
 constexpr std::string_view top_keys[] = {"format", "convention"};
 constexpr std::string_view convention_keys[] = {
-    "id",           "year",      "cpas",         "scheme",  "cluster",  "period",        "submitted_on",
-    "signed_on",    "subsidy",   "advance_paid", "actions", "expenses", "beneficiaries", "evaluation"};
+    "id",        "year",    "cpas",         "scheme",  "cluster",  "period",        "submitted_on",
+    "signed_on", "subsidy", "advance_paid", "actions", "expenses", "beneficiaries", "evaluation"};
 constexpr std::string_view cpas_keys[] = {"name", "nis"};
 constexpr std::string_view period_keys[] = {"start", "end"};
-constexpr std::string_view action_keys[] = {
-    "id",  "kind",  "title", "description", "category", "target_ready_for_work", "planned_participants",
-    "start", "end", "partners"};
+constexpr std::string_view action_keys[] = {"id",
+                                            "kind",
+                                            "title",
+                                            "description",
+                                            "category",
+                                            "target_ready_for_work",
+                                            "planned_participants",
+                                            "start",
+                                            "end",
+                                            "partners"};
 constexpr std::string_view expense_keys[] = {
-    "id",       "date",        "amount",        "description", "action",  "cost_type",
-    "document", "share",       "share_basis",   "other_funding", "credit", "paid_on"};
+    "id",       "date",  "amount",      "description",   "action", "cost_type",
+    "document", "share", "share_basis", "other_funding", "credit", "paid_on"};
 constexpr std::string_view beneficiary_keys[] = {
     "id", "income", "piis", "ready_for_work", "actions", "trajectory", "assessment"};
 constexpr std::string_view piis_keys[] = {"signed_on", "kind"};
 constexpr std::string_view assessment_keys[] = {"start", "end"};
-constexpr std::string_view step_keys[] = {"step", "date", "from", "to", "ready_for_work", "actions"};
+constexpr std::string_view step_keys[] = {"step", "date",           "from",
+                                          "to",   "ready_for_work", "actions"};
 constexpr std::string_view score_keys[] = {"date", "socioprofessional", "autonomy", "volunteering"};
 constexpr std::string_view evaluation_keys[] = {"submitted_on", "objectives"};
 constexpr std::string_view objective_keys[] = {"id", "text", "achieved", "partnerships", "reasons"};
@@ -237,9 +245,9 @@ class ConventionLoader {
         if (start && end) {
             period = {*start, *end};
             if (*end < *start) {
-                reader_.error(end_field->mark(), cat("the period ends (", format_date(*end),
-                                                     ") before it starts (", format_date(*start),
-                                                     ")"));
+                reader_.error(end_field->mark(),
+                              cat("the period ends (", format_date(*end), ") before it starts (",
+                                  format_date(*start), ")"));
             }
         }
     }
@@ -397,9 +405,9 @@ class ConventionLoader {
                           "a trajectory step needs 'date' (a moment) or 'from'/'to' (a span)");
         }
         if (step.from && step.to && *step.to < *step.from) {
-            reader_.error(m.optional("to")->mark(), cat("the step ends (", format_date(*step.to),
-                                                        ") before it starts (",
-                                                        format_date(*step.from), ")"));
+            reader_.error(m.optional("to")->mark(),
+                          cat("the step ends (", format_date(*step.to), ") before it starts (",
+                              format_date(*step.from), ")"));
         }
     }
 
@@ -472,9 +480,9 @@ LoadedConvention load_convention_text(std::string_view text, const std::string& 
             reader, {limits.max_depth, limits.max_list_items, limits.max_text_bytes});
         if (tree && tree->root().is_null()) {
             const bool blank = text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-            reader.error_at({}, cat(blank ? "the file is empty" : "the file holds no convention",
-                                    " (expected 'format: ", supported_format,
-                                    "' and a 'convention' mapping)"));
+            reader.error_at(
+                {}, cat(blank ? "the file is empty" : "the file holds no convention",
+                        " (expected 'format: ", supported_format, "' and a 'convention' mapping)"));
         } else if (tree) {
             Convention convention = ConventionLoader(reader).load(tree->root());
             convention.file = file;

@@ -77,7 +77,7 @@ class YamlTree {
     struct Node {
         NodeKind kind = NodeKind::null;
         bool quoted = false;
-        bool in_source = false;   // a scalar's text is in the source, else in the buffer
+        bool in_source = false;  // a scalar's text is in the source, else in the buffer
         Mark mark;
         uint32_t end = 0;         // one past the last node of this node's subtree
         uint32_t size = 0;        // a scalar's length in bytes, a collection's children
