@@ -20,8 +20,8 @@ struct Mark {
     int column = -1;
 };
 
-/// What a node is, as yaml-cpp's Node::Type() told it: a plain `~`, `null`, `Null`,
-/// `NULL` or an empty value is null, any other scalar (quoted or not) is a scalar.
+/// What a node is, as yaml-cpp's Node::Type() told it: an untagged plain `~`, `null`,
+/// `Null`, `NULL` or empty value is null, any other scalar (quoted or not) is a scalar.
 enum class NodeKind : uint8_t { null, scalar, sequence, map };
 
 class YamlTree;
