@@ -37,21 +37,29 @@ constexpr std::string_view steps[] = {
 // The keys of each mapping of the format, in the order an unknown key's message lists them.
 constexpr std::string_view top_keys[] = {"format", "convention"};
 constexpr std::string_view convention_keys[] = {
-    "id",           "year",      "cpas",         "scheme",  "cluster",  "period",        "submitted_on",
-    "signed_on",    "subsidy",   "advance_paid", "actions", "expenses", "beneficiaries", "evaluation"};
+    "id",        "year",    "cpas",         "scheme",  "cluster",  "period",        "submitted_on",
+    "signed_on", "subsidy", "advance_paid", "actions", "expenses", "beneficiaries", "evaluation"};
 constexpr std::string_view cpas_keys[] = {"name", "nis"};
 constexpr std::string_view period_keys[] = {"start", "end"};
-constexpr std::string_view action_keys[] = {
-    "id",  "kind",  "title", "description", "category", "target_ready_for_work", "planned_participants",
-    "start", "end", "partners"};
+constexpr std::string_view action_keys[] = {"id",
+                                            "kind",
+                                            "title",
+                                            "description",
+                                            "category",
+                                            "target_ready_for_work",
+                                            "planned_participants",
+                                            "start",
+                                            "end",
+                                            "partners"};
 constexpr std::string_view expense_keys[] = {
-    "id",       "date",        "amount",        "description", "action",  "cost_type",
-    "document", "share",       "share_basis",   "other_funding", "credit", "paid_on"};
+    "id",       "date",  "amount",      "description",   "action", "cost_type",
+    "document", "share", "share_basis", "other_funding", "credit", "paid_on"};
 constexpr std::string_view beneficiary_keys[] = {
     "id", "income", "piis", "ready_for_work", "actions", "trajectory", "assessment"};
 constexpr std::string_view piis_keys[] = {"signed_on", "kind"};
 constexpr std::string_view assessment_keys[] = {"start", "end"};
-constexpr std::string_view step_keys[] = {"step", "date", "from", "to", "ready_for_work", "actions"};
+constexpr std::string_view step_keys[] = {"step", "date",           "from",
+                                          "to",   "ready_for_work", "actions"};
 constexpr std::string_view score_keys[] = {"date", "socioprofessional", "autonomy", "volunteering"};
 constexpr std::string_view evaluation_keys[] = {"submitted_on", "objectives"};
 constexpr std::string_view objective_keys[] = {"id", "text", "achieved", "partnerships", "reasons"};
@@ -237,9 +245,9 @@ class ConventionLoader {
         if (start && end) {
             period = {*start, *end};
             if (*end < *start) {
-                reader_.error(end_field->mark(), cat("the period ends (", format_date(*end),
-                                                     ") before it starts (", format_date(*start),
-                                                     ")"));
+                reader_.error(end_field->mark(),
+                              cat("the period ends (", format_date(*end), ") before it starts (",
+                                  format_date(*start), ")"));
             }
         }
     }
@@ -247,7 +255,7 @@ class ConventionLoader {
     void read_action(const Field& item, std::vector<Action>& actions) {
         MapReader m(reader_, item, "in an action", action_keys);
         if (!m.is_map()) return;
-        Action action;
+        Action& action = actions.emplace_back();  // read in place: no move
         action.pos = m.pos();
         action_ids_.read_required(reader_, m, action.id);
         m.required_value("kind", one_of(action_kinds), action.kind);
@@ -260,7 +268,6 @@ class ConventionLoader {
         m.optional_value("start", read_date, action.start);
         m.optional_value("end", read_date, action.end);
         m.optional_value("partners", list_of(read_text), action.partners);
-        actions.push_back(std::move(action));
     }
 
     // The index of the action named by `field`'s value, or -1 after reporting an unknown id.
@@ -293,7 +300,7 @@ class ConventionLoader {
                       std::vector<Expense>& expenses) {
         MapReader m(reader_, item, "in an expense", expense_keys);
         if (!m.is_map()) return;
-        Expense expense;
+        Expense& expense = expenses.emplace_back();
         expense.pos = m.pos();
         ids.read_required(reader_, m, expense.id);
         m.required_value("date", read_date, expense.date);
@@ -312,14 +319,13 @@ class ConventionLoader {
         m.optional_value("other_funding", read_money, expense.other_funding);
         m.optional_value("credit", read_bool, expense.credit);
         m.optional_value("paid_on", read_date, expense.paid_on);
-        expenses.push_back(std::move(expense));
     }
 
     void read_beneficiary(const Field& item, IdRegistry& ids, const std::vector<Action>& actions,
                           std::vector<Beneficiary>& beneficiaries) {
         MapReader m(reader_, item, "in a beneficiary", beneficiary_keys);
         if (!m.is_map()) return;
-        Beneficiary beneficiary;
+        Beneficiary& beneficiary = beneficiaries.emplace_back();
         beneficiary.pos = m.pos();
         ids.read_required(reader_, m, beneficiary.id);
         m.optional_value("income", one_of(incomes), beneficiary.income);
@@ -359,13 +365,12 @@ class ConventionLoader {
                 beneficiary.assessment = assessment;
             }
         }
-        beneficiaries.push_back(std::move(beneficiary));
     }
 
     void read_step(const Field& item, std::vector<TrajectoryStep>& trajectory) {
         MapReader m(reader_, item, "in a trajectory step", step_keys);
         if (!m.is_map()) return;
-        TrajectoryStep step;
+        TrajectoryStep& step = trajectory.emplace_back();
         step.pos = m.pos();
         m.required_value("step", one_of(steps), step.step);
         m.optional_value("date", read_date, step.date);
@@ -386,7 +391,6 @@ class ConventionLoader {
             });
         }
         check_step_dates(m, step);
-        trajectory.push_back(std::move(step));
     }
 
     void check_step_dates(const MapReader& m, const TrajectoryStep& step) {
@@ -401,9 +405,9 @@ class ConventionLoader {
                           "a trajectory step needs 'date' (a moment) or 'from'/'to' (a span)");
         }
         if (step.from && step.to && *step.to < *step.from) {
-            reader_.error(m.optional("to")->mark(), cat("the step ends (", format_date(*step.to),
-                                                        ") before it starts (",
-                                                        format_date(*step.from), ")"));
+            reader_.error(m.optional("to")->mark(),
+                          cat("the step ends (", format_date(*step.to), ") before it starts (",
+                              format_date(*step.from), ")"));
         }
     }
 
@@ -435,14 +439,13 @@ class ConventionLoader {
     void read_objective(const Field& item, IdRegistry& ids, std::vector<Objective>& objectives) {
         MapReader m(reader_, item, "in an objective", objective_keys);
         if (!m.is_map()) return;
-        Objective objective;
+        Objective& objective = objectives.emplace_back();
         objective.pos = m.pos();
         ids.read_required(reader_, m, objective.id);
         m.optional_value("text", read_text, objective.text);
         m.required_value("achieved", one_of(achievements), objective.achieved);
         m.optional_value("partnerships", list_of(read_text), objective.partnerships);
         m.optional_value("reasons", read_text, objective.reasons);
-        objectives.push_back(std::move(objective));
     }
 
     YamlReader& reader_;
@@ -477,9 +480,9 @@ LoadedConvention load_convention_text(std::string_view text, const std::string& 
             reader, {limits.max_depth, limits.max_list_items, limits.max_text_bytes});
         if (tree && tree->root().is_null()) {
             const bool blank = text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-            reader.error_at({}, cat(blank ? "the file is empty" : "the file holds no convention",
-                                    " (expected 'format: ", supported_format,
-                                    "' and a 'convention' mapping)"));
+            reader.error_at(
+                {}, cat(blank ? "the file is empty" : "the file holds no convention",
+                        " (expected 'format: ", supported_format, "' and a 'convention' mapping)"));
         } else if (tree) {
             Convention convention = ConventionLoader(reader).load(tree->root());
             convention.file = file;

@@ -34,7 +34,6 @@ size_t edit_distance(std::string_view a, std::string_view b) {
     return d[a.size()][b.size()];
 }
 
-
 // -?digits(.digits)? : the shape shared by money and shares, so that a value of the
 // right shape gets a precise message (too many decimals, out of range).
 struct DecimalShape {
@@ -188,15 +187,14 @@ std::vector<Diagnostic> YamlReader::take_diagnostics() {
         Diagnostic note;
         note.level = Diagnostic::Level::note;
         note.file = file_;
-        note.message = cat(std::to_string(errors_left_out_), " more error",
-                           errors_left_out_ == 1 ? "" : "s", " not shown (at most ",
-                           std::to_string(max_errors), " are)");
+        note.message =
+            cat(std::to_string(errors_left_out_), " more error", errors_left_out_ == 1 ? "" : "s",
+                " not shown (at most ", std::to_string(max_errors), " are)");
         diagnostics_.push_back(std::move(note));
         errors_left_out_ = 0;
     }
     return std::move(diagnostics_);
 }
-
 
 // ---------------------------------------------------------------------------- Field
 
@@ -231,7 +229,8 @@ MapReader::MapReader(YamlReader& reader, NodeRef node, std::string_view what,
                      std::string_view place, Words known_keys)
     : reader_(reader), node_(node), place_(place), known_keys_(known_keys) {
     if (!node_.is_map()) {
-        reader_.error(node_.mark(), cat("expected a mapping for ", what, ", got ", describe(node_)));
+        reader_.error(node_.mark(),
+                      cat("expected a mapping for ", what, ", got ", describe(node_)));
         return;
     }
     is_map_ = true;
@@ -285,9 +284,9 @@ void MapReader::check_keys() {
         }
         if (first_line > 0) {
             // yaml-cpp's node tree kept both pairs and read the first one: so does this.
-            reader_.error(key.mark(), cat("duplicate key '", name, "' ", place_,
-                                          " (first given at line ", std::to_string(first_line),
-                                          ")"));
+            reader_.error(key.mark(),
+                          cat("duplicate key '", name, "' ", place_, " (first given at line ",
+                              std::to_string(first_line), ")"));
             continue;
         }
         if (known) {
@@ -334,8 +333,8 @@ std::optional<Field> MapReader::required(std::string_view key) const {
     }
     Field field = field_at(index);
     if (field.node.is_null()) {
-        reader_.error(field.key_mark, cat("missing value for required key '", field.key, "' ",
-                                          place_));
+        reader_.error(field.key_mark,
+                      cat("missing value for required key '", field.key, "' ", place_));
         return std::nullopt;
     }
     return field;
@@ -361,8 +360,8 @@ std::optional<bool> read_bool(YamlReader& reader, const Field& field) {
         if (field.node.text() == "true") return true;
         if (field.node.text() == "false") return false;
     }
-    reader.error(field.mark(), cat("expected true or false for ", field.name(), ", got ",
-                                   describe(field.node)));
+    reader.error(field.mark(),
+                 cat("expected true or false for ", field.name(), ", got ", describe(field.node)));
     return std::nullopt;
 }
 
@@ -374,8 +373,8 @@ std::optional<Date> read_date(YamlReader& reader, const Field& field) {
         reader.error(field.mark(),
                      cat("invalid date '", *text, "' for ", field.name(), ": no such day"));
     } else {
-        reader.error(field.mark(), cat("expected a date (YYYY-MM-DD) for ", field.name(),
-                                       ", got ", describe(field.node)));
+        reader.error(field.mark(), cat("expected a date (YYYY-MM-DD) for ", field.name(), ", got ",
+                                       describe(field.node)));
     }
     return std::nullopt;
 }
@@ -407,11 +406,11 @@ std::optional<Share> read_share(YamlReader& reader, const Field& field) {
                      cat("share has more than 6 decimals: '", *text, "' for ", field.name()));
     } else if (shape && shape->negative) {
         // Even -0: a sign on a share is a slip worth pointing out, not a value to guess.
-        reader.error(field.mark(), cat("a share is written without a sign, got '", *text,
-                                       "' for ", field.name()));
-    } else if (shape) {
-        reader.error(field.mark(), cat("share must be between 0 and 1, got '", *text, "' for ",
+        reader.error(field.mark(), cat("a share is written without a sign, got '", *text, "' for ",
                                        field.name()));
+    } else if (shape) {
+        reader.error(field.mark(),
+                     cat("share must be between 0 and 1, got '", *text, "' for ", field.name()));
     } else {
         reader.error(field.mark(), cat("expected a share between 0 and 1 (such as 0.5) for ",
                                        field.name(), ", got ", describe(field.node)));

@@ -207,8 +207,7 @@ bool for_each_item(YamlReader& reader, const Field& field, Each&& each) {
 template <class Read>
 auto list_of(Read read) {
     using Value = typename std::invoke_result_t<Read, YamlReader&, const Field&>::value_type;
-    using Item =
-        std::conditional_t<std::is_same_v<Value, std::string_view>, std::string, Value>;
+    using Item = std::conditional_t<std::is_same_v<Value, std::string_view>, std::string, Value>;
     return [read](YamlReader& reader, const Field& field) -> std::optional<std::vector<Item>> {
         std::vector<Item> items;
         if (field.node.is_sequence()) items.reserve(field.node.child_count());

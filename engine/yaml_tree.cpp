@@ -127,8 +127,8 @@ class TreeBuilder : public YAML::EventHandler {
   private:
     struct Collection {
         uint32_t id = 0;
-        uint32_t children = 0;      // nodes seen: keys and values alike in a mapping
-        uint32_t name = no_node;    // the key this collection is the value of, for messages
+        uint32_t children = 0;        // nodes seen: keys and values alike in a mapping
+        uint32_t name = no_node;      // the key this collection is the value of, for messages
         uint32_t last_key = no_node;  // a mapping's key whose value comes next
         bool is_map = false;
     };
@@ -148,7 +148,9 @@ class TreeBuilder : public YAML::EventHandler {
         return id;
     }
 
-    void refuse(const YAML::Mark& mark, std::string message) { refuse(mark_of(mark), std::move(message)); }
+    void refuse(const YAML::Mark& mark, std::string message) {
+        refuse(mark_of(mark), std::move(message));
+    }
     void refuse(Mark mark, std::string message) {
         reader_.error(mark, std::move(message));
         refused = true;

@@ -20,8 +20,8 @@ struct Mark {
     int column = -1;
 };
 
-/// What a node is, as yaml-cpp's Node::Type() told it: a plain `~`, `null`, `Null`,
-/// `NULL` or an empty value is null, any other scalar (quoted or not) is a scalar.
+/// What a node is, as yaml-cpp's Node::Type() told it: an untagged plain `~`, `null`,
+/// `Null`, `NULL` or empty value is null, any other scalar (quoted or not) is a scalar.
 enum class NodeKind : uint8_t { null, scalar, sequence, map };
 
 class YamlTree;
@@ -77,7 +77,7 @@ class YamlTree {
     struct Node {
         NodeKind kind = NodeKind::null;
         bool quoted = false;
-        bool in_source = false;   // a scalar's text is in the source, else in the buffer
+        bool in_source = false;  // a scalar's text is in the source, else in the buffer
         Mark mark;
         uint32_t end = 0;         // one past the last node of this node's subtree
         uint32_t size = 0;        // a scalar's length in bytes, a collection's children
