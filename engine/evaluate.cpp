@@ -92,6 +92,14 @@ public:
     }
 
     schema::EvalContext& context() { return context_; }
+
+    /// From now on, definitions on the convention are evaluated once. Called when what
+    /// they may read is settled: after the classifications, and again (forgetting what
+    /// was remembered) once the checks have refused their expenses.
+    void remember_convention_definitions() {
+        remembered_.clear();
+        remembering_ = true;
+    }
     void set_scope(int level, const void* record) { scopes_[level] = record; }
 
     Value eval(int index) {
@@ -103,6 +111,14 @@ public:
             record(n.label, v);
         }
         return v;
+    }
+
+    /// The value of node `index`, read directly when it is a constant that no
+    /// explanation is waiting for: most comparisons are with a word or a parameter.
+    Value operand(int index) {
+        const Node& n = p_.nodes[static_cast<size_t>(index)];
+        if (n.op == Op::constant && !recording_) return n.value;
+        return eval(index);
     }
 
     /// Evaluates with every explained value recorded into `explanation`.
@@ -127,6 +143,8 @@ private:
     const void* scopes_[max_scopes] = {};
     Explanation* recording_ = nullptr;
     int aggregate_depth_ = 0;
+    bool remembering_ = false;
+    std::vector<std::pair<int, Value>> remembered_;  // definition body, its value
 
     void record(const std::string& label, const Value& v) {
         for (const auto& [l, _] : *recording_) {
@@ -168,6 +186,14 @@ private:
                     v.missing_path = holder.missing_path;
                     return v;
                 }
+                // A definition on the convention reads the same data every time within
+                // a phase: `eligible_total` is summed once however many rules use it.
+                bool const convention_wide = remembering_ && holder.record == context_.convention;
+                if (convention_wide) {
+                    for (const auto& [body, value] : remembered_) {
+                        if (body == n.right) return value;
+                    }
+                }
                 // The definition was compiled for its own subject: give it the scopes it
                 // expects, and hide its inner reads from the explanation.
                 const void* saved[max_scopes];
@@ -177,6 +203,7 @@ private:
                 Value v = eval(n.right);
                 --aggregate_depth_;
                 std::copy(std::begin(saved), std::end(saved), scopes_);
+                if (convention_wide) remembered_.emplace_back(n.right, v);
                 return v;
             }
             case Op::either: {
@@ -242,7 +269,7 @@ private:
             }
             case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge: {
                 Value l = eval(n.left);
-                Value r = eval(n.right);
+                Value r = operand(n.right);
                 if (l.missing) return missing_bool(l);
                 if (r.missing) return missing_bool(r);
                 if ((n.op == Op::eq || n.op == Op::ne) &&
@@ -685,6 +712,7 @@ Result evaluate(const Program& program, const RulesetInfo& info, const Conventio
     }
     r.findings = std::move(classification_findings);
 
+    ev.remember_convention_definitions();
     // The expenses an error refuses: the totals leave them out, and indicators may read it.
     std::vector<bool> refused(c.expenses.size(), false);
     for (const auto& check : program.checks) {
@@ -735,6 +763,7 @@ Result evaluate(const Program& program, const RulesetInfo& info, const Conventio
         r.findings.push_back(std::move(f));
     }
     ev.context().refused = std::move(refused);
+    ev.remember_convention_definitions();
     for (const auto& indicator : program.indicators) {
         Value v = ev.eval(indicator.value);
         r.indicators.push_back(indicator_value(indicator, v));
