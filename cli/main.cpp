@@ -29,6 +29,7 @@ std::function<int()> setup_version(CLI::App&) {
 const Command commands[] = {
     {"check", "Check convention files against the rules and report actions, findings and totals",
      setup_check},
+    {"db", "The administrators' store: init, import, check, list, show, export", setup_db},
     {"dump-ast", "Print a rule file as the grammar parsed it", setup_dump_ast},
     {"fmt", "Rewrite rule files in the canonical layout (--check: only report)", setup_fmt},
     {"lint", "Check rule files for errors and doubtful rules before they decide anything",

@@ -3,16 +3,14 @@
 
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
 #include <exception>
 #include <filesystem>
 #include <map>
 #include <mutex>
-#include <optional>
 #include <set>
 #include <system_error>
-#include <thread>
 
+#include "engine/ordered_pool.hpp"
 #include "engine/report.hpp"
 #include "engine/ruleset.hpp"
 
@@ -181,49 +179,13 @@ FileStatus check_files(const BatchOptions& options, const std::vector<std::strin
         emit(work.outcome);
     };
 
-    const size_t count = files.size();
-    const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(std::max<size_t>(count, 1))));
-    if (jobs == 1) {
-        for (const auto& file : files) {
-            Work work = check_file_safely(options, rulesets, fixed, file);
-            hand_back(work);
-        }
-    } else {
-        // Threads take files in order, but run at most `window` files ahead of the one
-        // handed back next: memory holds that many outcomes, whatever the batch's size.
-        const size_t window = 4 * static_cast<size_t>(jobs);
-        std::mutex mutex;
-        std::condition_variable may_take, finished;
-        size_t next = 0;       // the next file a thread takes
-        size_t handed = 0;     // the next file handed back
-        std::map<size_t, Work> done;
-        auto worker = [&] {
-            std::unique_lock lock(mutex);
-            for (;;) {
-                may_take.wait(lock, [&] { return next >= count || next < handed + window; });
-                if (next >= count) return;
-                size_t const index = next++;
-                lock.unlock();
-                Work work = check_file_safely(options, rulesets, fixed, files[index]);
-                lock.lock();
-                done.emplace(index, std::move(work));
-                finished.notify_one();
-            }
-        };
-        std::vector<std::thread> threads;
-        for (unsigned i = 0; i < jobs; ++i) threads.emplace_back(worker);
-        for (; handed < count;) {
-            std::unique_lock lock(mutex);
-            finished.wait(lock, [&] { return done.count(handed) > 0; });
-            Work work = std::move(done.at(handed));
-            done.erase(handed);
-            ++handed;
-            lock.unlock();
-            may_take.notify_all();
-            hand_back(work);
-        }
-        for (auto& thread : threads) thread.join();
-    }
+    std::vector<Work> ring(ordered_window(options.jobs));
+    run_in_order(
+        files.size(), options.jobs,
+        [&](size_t i) {
+            ring[i % ring.size()] = check_file_safely(options, rulesets, fixed, files[i]);
+        },
+        [&](size_t i) { hand_back(ring[i % ring.size()]); });
     total.wall = seconds_between(started, clock_type::now());
     if (timings) *timings = total;
     return worst;

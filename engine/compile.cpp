@@ -4,6 +4,7 @@
 #include <map>
 
 #include "dsl-grammar/parse_rules.hpp"
+#include "dsl-grammar/format_rules.hpp"
 #include "engine/program.hpp"
 #include "engine/read_file.hpp"
 #include "engine/ruleset.hpp"
@@ -1220,6 +1221,12 @@ RulesetInfo header_info(const MergedRules& rules, const std::string& file) {
     std::string all;
     for (const auto& source : rules.sources) all += source.text;
     info.sha256 = sha256_hex(all);
+    std::string canonical;
+    for (const auto& source : rules.sources) {
+        // A source that compiled parses, so it formats; its bytes stand in otherwise.
+        canonical += format_rules(source.text, source.path).text.value_or(source.text);
+    }
+    info.canonical_sha256 = sha256_hex(canonical);
     return info;
 }
 

@@ -55,6 +55,15 @@ std::string format_citation(const Citation& citation) {
     return out;
 }
 
+const char* result_status(const Result& result) {
+    bool warning = false;
+    for (const auto& f : result.findings) {
+        if (f.severity == Severity::error) return "error";
+        warning = warning || f.severity == Severity::warning;
+    }
+    return warning ? "warning" : "clean";
+}
+
 bool has_errors(const Result& result) {
     return std::any_of(result.findings.begin(), result.findings.end(),
                        [](const Finding& f) { return f.severity == Severity::error; });

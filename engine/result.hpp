@@ -25,6 +25,9 @@ struct RulesetInfo {
     Date applies_to;
     std::string file;
     std::string sha256;  // of the rule file's bytes, hex
+    /// Of the canonical text (`activ fmt`) of every file of the chain, base first: what
+    /// the rules say, whatever their layout and comments. The store keys results by it.
+    std::string canonical_sha256;
 };
 
 /// Where a rule comes from: a declared source, its date and the point or article.
@@ -103,5 +106,7 @@ struct Result {
 
 /// Error when any finding is an error, else warning when any is, else info (or none).
 bool has_errors(const Result& result);
+/// "error" when a finding is an error, else "warning" when one is a warning, else "clean".
+const char* result_status(const Result& result);
 
 }  // namespace activ

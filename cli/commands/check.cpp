@@ -30,11 +30,6 @@ struct CheckOptions {
     std::vector<std::string> paths;
 };
 
-std::string default_rules_dir() {
-    if (const char* env = std::getenv("ACTIV_RULES_DIR"); env && *env) return env;
-    return ACTIV_RULES_DIR;
-}
-
 // The one word this command writes itself, before the text of a failure that broke the
 // engine on one file. That text, and the diagnostics dsl-grammar renders, stay English.
 const char* error_word(const std::string& language) {
@@ -155,6 +150,11 @@ std::function<int()> setup_check(CLI::App& sub) {
         "Exit status: 0 when no finding is an error, 1 when some finding is an error,\n"
         "2 when a convention or the rules could not be read (the worst over all files).");
     return [options] { return run_check(*options); };
+}
+
+std::string default_rules_dir() {
+    if (const char* env = std::getenv("ACTIV_RULES_DIR"); env && *env) return env;
+    return ACTIV_RULES_DIR;
 }
 
 bool print_diagnostics(const std::vector<Diagnostic>& diagnostics) {

@@ -3,6 +3,7 @@
 #pragma once
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "dsl-grammar/diagnostic.hpp"
@@ -23,9 +24,14 @@ struct Command {
 };
 
 std::function<int()> setup_check(CLI::App& sub);
+std::function<int()> setup_db(CLI::App& sub);
 std::function<int()> setup_dump_ast(CLI::App& sub);
 std::function<int()> setup_fmt(CLI::App& sub);
 std::function<int()> setup_lint(CLI::App& sub);
+
+/// Where rule files are chosen by year when no folder is given: $ACTIV_RULES_DIR, else
+/// the shipped rules.
+std::string default_rules_dir();
 
 /// Renders every diagnostic to stderr, warnings too; true when one is an error.
 bool print_diagnostics(const std::vector<Diagnostic>& diagnostics);

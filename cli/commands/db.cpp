@@ -1,0 +1,332 @@
+// `activ db`: the administrators' store (engine/store). init, import, check, list, show
+// and export; each parses its options and calls the engine.
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cli/commands/commands.hpp"
+#include "engine/batch.hpp"
+#include "engine/store_batch.hpp"
+
+#ifndef ACTIV_VERSION
+#define ACTIV_VERSION "unknown"
+#endif
+
+namespace activ::cli {
+
+namespace {
+
+struct DbOptions {
+    std::string store;
+    std::vector<std::string> paths;  // import
+    ConventionLimits limits;
+    std::string rules;      // check
+    std::string rules_dir;  // check
+    unsigned jobs = 1;
+    std::optional<std::string> cpas;  // list
+    std::optional<int> year;
+    std::optional<std::string> status;
+    std::string convention_id;  // show
+    std::string format = "text";
+};
+
+/// "12 / 580, 95/s, 6 s left" on stderr, rewritten in place, at most five times a second;
+/// nothing when stderr is not a terminal (a log file gets the summary only).
+class Progress {
+  public:
+    explicit Progress(const char* what) : what_(what), shown_(::isatty(2) == 1) {}
+    ~Progress() {
+        if (drawn_) fmt::print(stderr, "\n");
+    }
+    void operator()(size_t done, size_t total) {
+        if (!shown_) return;
+        auto const now = std::chrono::steady_clock::now();
+        if (done < total && now - last_ < std::chrono::milliseconds(200)) return;
+        last_ = now;
+        double const seconds = std::chrono::duration<double>(now - start_).count();
+        double const rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
+        double const left = rate > 0 ? static_cast<double>(total - done) / rate : 0;
+        fmt::print(stderr, "\r{}: {} / {}, {:.0f}/s, {:.0f} s left   ", what_, done, total, rate,
+                   left);
+        drawn_ = true;
+    }
+
+  private:
+    const char* what_;
+    bool shown_;
+    bool drawn_ = false;
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::time_point last_{};
+};
+
+std::string euros(std::optional<Money> m) { return m ? format_money(*m) : std::string("-"); }
+
+int run_init(const DbOptions& o) {
+    Store store(o.store, Store::Mode::create);
+    fmt::print("{}: store ready (schema version {})\n", o.store, store_schema_version());
+    return status_clean;
+}
+
+int run_import(const DbOptions& o) {
+    std::string error;
+    std::vector<std::string> files = expand_convention_paths(o.paths, error);
+    if (!error.empty()) {
+        fmt::print(stderr, "error: {}\n", error);
+        return status_unreadable;
+    }
+    Store store(o.store, Store::Mode::read_write);
+    size_t accepted = 0, rejected = 0, already = 0, unreadable = 0, done = 0;
+    Progress progress("import");
+    import_files(store, files, o.limits, o.jobs, [&](const ImportOutcome& outcome) {
+        // A rejected file is stored with its reasons; they are shown once, when it comes in.
+        if (!outcome.readable || outcome.added) fmt::print(stderr, "{}", outcome.diagnostics);
+        if (!outcome.readable) ++unreadable;
+        else if (!outcome.added) ++already;
+        else if (outcome.accepted) ++accepted;
+        else ++rejected;
+        progress(++done, files.size());
+    });
+    fmt::print("imported {} file{}: {} accepted, {} rejected (kept with their errors), {} "
+               "already stored{}\n",
+               files.size(), files.size() == 1 ? "" : "s", accepted, rejected, already,
+               unreadable ? fmt::format(", {} unreadable", unreadable) : std::string());
+    return unreadable ? status_unreadable : status_clean;
+}
+
+int run_db_check(const DbOptions& o) {
+    Store store(o.store, Store::Mode::read_write);
+    StoreCheckOptions options;
+    options.rules = o.rules;
+    options.rules_dir = o.rules_dir.empty() ? default_rules_dir() : o.rules_dir;
+    options.engine_version = ACTIV_VERSION;
+    options.jobs = o.jobs;
+    StoreCheckSummary summary;
+    {
+        Progress progress("check");
+        summary = check_store(
+            store, options, [&](size_t done, size_t total) { progress(done, total); },
+            [](const std::string& problem) { fmt::print(stderr, "{}", problem); });
+    }
+    fmt::print("checked {} submission{}: {} with errors, {} with warnings, {} clean; {} already "
+               "checked under these rules{}\n",
+               summary.checked, summary.checked == 1 ? "" : "s", summary.error, summary.warning,
+               summary.clean, summary.already,
+               summary.failed ? fmt::format("; {} could not be checked", summary.failed)
+                              : std::string());
+    return summary.failed ? status_unreadable : status_clean;
+}
+
+int run_list(const DbOptions& o) {
+    Store store(o.store, Store::Mode::read_only);
+    ListFilter filter{o.cpas, o.year, o.status};
+    auto const rows = store.list(filter);
+    fmt::print("{:>6}  {:<16}  {:>4}  {:<5}  {:<9}  {:>12}  {}\n", "#", "convention", "year", "nis",
+               "status", "eligible", "cpas");
+    for (const auto& r : rows) {
+        fmt::print("{:>6}  {:<16}  {:>4}  {:<5}  {:<9}  {:>12}  {}\n", r.id,
+                   r.accepted ? r.convention_id : r.source_path, r.year ? std::to_string(r.year) : "",
+                   r.cpas_nis, r.status, euros(r.eligible), r.cpas_name);
+    }
+    fmt::print(stderr, "{} submission{}\n", rows.size(), rows.size() == 1 ? "" : "s");
+    return status_clean;
+}
+
+nlohmann::json result_json(const StoredResult& r, bool with_report) {
+    nlohmann::json j = {{"result", r.id},
+                        {"checked_at", r.checked_at},
+                        {"ruleset", {{"name", r.ruleset_name},
+                                     {"version", r.ruleset_version},
+                                     {"canonical_hash", "sha256:" + r.ruleset_sha256}}},
+                        {"engine_version", r.engine_version},
+                        {"status", r.status},
+                        {"eligible", format_money(r.eligible)},
+                        {"findings", r.finding_count}};
+    if (with_report) j["report"] = nlohmann::json::parse(r.report_json);
+    return j;
+}
+
+int run_show(const DbOptions& o) {
+    Store store(o.store, Store::Mode::read_only);
+    auto const submissions = store.submissions_of(o.convention_id);
+    if (submissions.empty()) {
+        fmt::print(stderr, "error: {}: no submission of convention '{}'\n", o.store,
+                   o.convention_id);
+        return status_unreadable;
+    }
+    std::vector<std::vector<StoredResult>> results;
+    for (const auto& s : submissions) results.push_back(store.results_of(s.id));
+    if (o.format == "json") {
+        nlohmann::json out = {{"schema", "activ.store-show/1"}, {"convention_id", o.convention_id}};
+        nlohmann::json history = nlohmann::json::array();
+        bool latest = true;
+        for (size_t i = 0; i < submissions.size(); ++i) {
+            const auto& s = submissions[i];
+            nlohmann::json entry = {{"submission", s.id},
+                                    {"imported_at", s.imported_at},
+                                    {"source_path", s.source_path},
+                                    {"sha256", s.sha256},
+                                    {"status", s.status}};
+            if (!s.accepted) entry["rejection"] = s.rejection;
+            nlohmann::json checks = nlohmann::json::array();
+            for (const auto& r : results[i]) {
+                checks.push_back(result_json(r, latest));
+                latest = false;  // the newest result of the newest submission carries its report
+            }
+            entry["results"] = std::move(checks);
+            history.push_back(std::move(entry));
+        }
+        out["submissions"] = std::move(history);
+        fmt::print("{}\n", out.dump(2));
+        return status_clean;
+    }
+    fmt::print("Convention {}: {} submission{}, newest first\n", o.convention_id,
+               submissions.size(), submissions.size() == 1 ? "" : "s");
+    for (size_t i = 0; i < submissions.size(); ++i) {
+        const auto& s = submissions[i];
+        fmt::print("\nsubmission #{} imported {} from {} ({})\n", s.id, s.imported_at,
+                   s.source_path, s.status);
+        if (!s.accepted) fmt::print("{}", s.rejection);
+        for (const auto& r : results[i]) {
+            fmt::print("  result #{} of {}: {} {} (engine {}): {}, eligible {}, {} finding{}\n",
+                       r.id, r.checked_at, r.ruleset_name, r.ruleset_version, r.engine_version,
+                       r.status, format_money(r.eligible), r.finding_count,
+                       r.finding_count == 1 ? "" : "s");
+        }
+        if (i == 0 && !results[i].empty()) {
+            auto const report = nlohmann::json::parse(results[i].front().report_json);
+            fmt::print("\nLatest result, findings:\n");
+            for (const auto& f : report.value("findings", nlohmann::json::array())) {
+                fmt::print("  {} {} {}: {} [{}]\n", f.value("severity", ""), f.value("rule", ""),
+                           f.value("subject", nlohmann::json::object()).value("id", ""),
+                           f.value("message", ""), f.value("cite", ""));
+            }
+        }
+    }
+    return status_clean;
+}
+
+/// RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled.
+std::string csv_field(const std::string& text) {
+    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+int run_export(const DbOptions& o) {
+    Store store(o.store, Store::Mode::read_only);
+    std::string out =
+        "convention_id,submission,year,cpas_nis,cpas_name,subject_kind,subject_id,rule,"
+        "severity,amount,message,cite\r\n";
+    for (const auto& f : store.latest_findings()) {
+        const std::string fields[] = {f.convention_id,  std::to_string(f.submission_id),
+                                      std::to_string(f.year), f.cpas_nis, f.cpas_name,
+                                      f.subject_kind,   f.subject_id, f.rule, f.severity,
+                                      f.amount ? format_money(*f.amount) : std::string(),
+                                      f.message,        f.cite};
+        for (size_t i = 0; i < std::size(fields); ++i) {
+            if (i) out += ',';
+            out += csv_field(fields[i]);
+        }
+        out += "\r\n";
+    }
+    fmt::print("{}", out);
+    return status_clean;
+}
+
+void add_store_argument(CLI::App& sub, DbOptions& o) {
+    sub.add_option("store", o.store, "The store: an SQLite file")->type_name("STORE")->required();
+}
+
+void add_jobs(CLI::App& sub, DbOptions& o) {
+    o.jobs = std::max(1u, std::thread::hardware_concurrency());
+    sub.add_option("-j,--jobs", o.jobs, "Conventions loaded or evaluated at once")
+        ->check(CLI::Range(1u, 256u))
+        ->capture_default_str();
+}
+
+}  // namespace
+
+std::function<int()> setup_db(CLI::App& db) {
+    auto o = std::make_shared<DbOptions>();
+    db.require_subcommand(1);
+    using Run = int (*)(const DbOptions&);
+    std::vector<std::pair<CLI::App*, Run>> subs;
+
+    auto* init = db.add_subcommand("init", "Make a store, or bring an older one up to date");
+    add_store_argument(*init, *o);
+    subs.emplace_back(init, run_init);
+
+    auto* import = db.add_subcommand(
+        "import", "Store convention files as submissions; the same bytes twice are one submission");
+    add_store_argument(*import, *o);
+    import->add_option("paths", o->paths, "Convention files, or folders of them (*.yaml, *.yml)")
+        ->type_name("PATH")
+        ->required();
+    add_jobs(*import, *o);
+    import->footer(
+        "A file the loader refuses is stored as rejected, with its errors. Exit status: 0, "
+        "or 2 when a file could not be read at all.");
+    subs.emplace_back(import, run_import);
+
+    auto* check = db.add_subcommand(
+        "check", "Check every submission that has no result under the current rules");
+    add_store_argument(*check, *o);
+    auto* rules = check->add_option("--rules", o->rules, "Use this rule file for every submission")
+                      ->type_name("FILE");
+    check->add_option("--rules-dir", o->rules_dir,
+                      "Folder of rule files chosen by year; default: $ACTIV_RULES_DIR, else the "
+                      "shipped rules")
+        ->type_name("DIR")
+        ->excludes(rules);
+    add_jobs(*check, *o);
+    subs.emplace_back(check, run_db_check);
+
+    auto* list = db.add_subcommand("list", "List the submissions and the status of their latest result");
+    add_store_argument(*list, *o);
+    list->add_option("--cpas", o->cpas, "Only this CPAS (its NIS code)")->type_name("NIS");
+    list->add_option("--year", o->year, "Only this year")->type_name("YEAR");
+    list->add_option("--status", o->status, "Only this status")
+        ->check(CLI::IsMember({"error", "warning", "clean", "rejected", "unchecked"}));
+    subs.emplace_back(list, run_list);
+
+    auto* show = db.add_subcommand("show", "Show a convention's latest result and its history");
+    add_store_argument(*show, *o);
+    show->add_option("convention", o->convention_id, "The convention id")->required();
+    show->add_option("--format", o->format, "text or json")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+    subs.emplace_back(show, run_show);
+
+    auto* exporter = db.add_subcommand(
+        "export", "Print the findings of the latest results, one row each (CSV, RFC 4180, UTF-8)");
+    add_store_argument(*exporter, *o);
+    std::string* format = &o->format;
+    exporter->add_option("--format", *format, "csv")->check(CLI::IsMember({"csv"}));
+    subs.emplace_back(exporter, run_export);
+
+    return [o, subs] {
+        for (const auto& [sub, run] : subs) {
+            if (!sub->parsed()) continue;
+            try {
+                return run(*o);
+            } catch (const StoreError& e) {
+                fmt::print(stderr, "error: {}\n", e.what());
+                return static_cast<int>(status_unreadable);
+            }
+        }
+        return static_cast<int>(status_unreadable);
+    };
+}
+
+}  // namespace activ::cli

@@ -1,0 +1,227 @@
+// Import and check over the store: threads load or evaluate, the calling thread writes.
+#include "engine/store_batch.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <map>
+#include <mutex>
+
+#include "engine/model_codec.hpp"
+#include "engine/ordered_pool.hpp"
+#include "engine/read_file.hpp"
+#include "engine/report.hpp"
+#include "engine/sha256.hpp"
+
+namespace activ {
+
+namespace {
+
+std::string render_all(const std::vector<Diagnostic>& diagnostics) {
+    std::string out;
+    for (const auto& d : diagnostics) out += render(d);
+    return out;
+}
+
+bool has_error(const std::vector<Diagnostic>& diagnostics) {
+    return std::any_of(diagnostics.begin(), diagnostics.end(),
+                       [](const Diagnostic& d) { return d.level == Diagnostic::Level::error; });
+}
+
+/// Per expense id, its charge: the amount at stake of a finding on it.
+std::vector<std::pair<std::string, Money>> charges_of(const Convention& c) {
+    std::vector<std::pair<std::string, Money>> out;
+    out.reserve(c.expenses.size());
+    for (const auto& e : c.expenses) out.emplace_back(e.id, charge_of(e.amount, e.share));
+    return out;
+}
+
+}  // namespace
+
+void import_files(Store& store, const std::vector<std::string>& files,
+                  const ConventionLimits& limits, unsigned jobs,
+                  const std::function<void(const ImportOutcome&)>& each) {
+    struct Loaded {
+        ImportOutcome outcome;
+        NewSubmission submission;
+    };
+    std::vector<Loaded> ring(ordered_window(jobs));
+    run_in_order(
+        files.size(), jobs,
+        [&](size_t i) {
+            Loaded& slot = ring[i % ring.size()];
+            slot = Loaded{};
+            slot.outcome.file = files[i];
+            try {
+                std::string why;
+                auto text = read_whole_file(files[i], why, limits.max_file_bytes + 3);
+                if (!text) {
+                    slot.outcome.diagnostics = files[i] + ": error: cannot read file: " + why + "\n";
+                    return;
+                }
+                slot.outcome.readable = true;
+                NewSubmission& s = slot.submission;
+                s.source_path = files[i];
+                s.sha256 = sha256_hex(*text);
+                LoadedConvention loaded = load_convention_text(*text, files[i], limits);
+                slot.outcome.diagnostics = render_all(loaded.diagnostics);
+                if (loaded.convention && !has_error(loaded.diagnostics)) {
+                    const Convention& c = *loaded.convention;
+                    s.accepted = true;
+                    s.convention_id = c.id;
+                    s.year = c.year;
+                    s.cpas_nis = c.cpas.nis;
+                    s.cpas_name = c.cpas.name;
+                    s.model = encode_convention(c);
+                } else {
+                    s.rejection = slot.outcome.diagnostics;
+                }
+                s.original = std::move(*text);
+            } catch (const std::exception& e) {
+                slot.outcome.readable = false;
+                slot.outcome.diagnostics = files[i] + ": error: " + e.what() + "\n";
+            }
+        },
+        [&](size_t i) {
+            Loaded& slot = ring[i % ring.size()];
+            if (slot.outcome.readable) {
+                Store::Added const added = store.add_submission(slot.submission);
+                slot.outcome.accepted = slot.submission.accepted;
+                slot.outcome.added = added.added;
+                slot.outcome.submission_id = added.id;
+            }
+            each(slot.outcome);
+            slot = Loaded{};  // the bytes are stored: free them now
+        });
+}
+
+std::optional<Convention> stored_convention(const StoredModel& stored, std::string& error) {
+    std::string why;
+    if (auto convention = decode_convention(stored.model, why)) {
+        convention->file = stored.source_path;
+        return convention;
+    }
+    // Another version of the model, or a damaged blob: the bytes received still say it.
+    LoadedConvention loaded = load_convention_text(stored.original, stored.source_path);
+    if (loaded.convention && !has_error(loaded.diagnostics)) return std::move(loaded.convention);
+    error = "submission " + std::to_string(stored.submission_id) + " (" + stored.convention_id +
+            "): its stored model cannot be read (" + why + ") and its text no longer loads";
+    return std::nullopt;
+}
+
+struct RulesetPicker::State {
+    std::mutex mutex;
+    std::string rules;
+    std::string rules_dir;
+    std::map<int, RulesetChoice> choices;
+    std::map<std::string, CompiledRuleset> compiled;
+};
+
+RulesetPicker::RulesetPicker(std::string rules, std::string rules_dir)
+    : state_(std::make_unique<State>()) {
+    state_->rules = std::move(rules);
+    state_->rules_dir = std::move(rules_dir);
+}
+
+RulesetPicker::~RulesetPicker() = default;
+
+const CompiledRuleset* RulesetPicker::for_year(int year, std::string& error) {
+    std::lock_guard lock(state_->mutex);
+    std::string path = state_->rules;
+    if (path.empty()) {
+        auto known = state_->choices.find(year);
+        if (known == state_->choices.end()) {
+            known = state_->choices.emplace(year, choose_ruleset(state_->rules_dir, year)).first;
+        }
+        if (known->second.path.empty()) {
+            error = render_all(known->second.diagnostics);
+            return nullptr;
+        }
+        path = known->second.path;
+    }
+    auto it = state_->compiled.find(path);
+    if (it == state_->compiled.end()) it = state_->compiled.emplace(path, compile_ruleset_file(path)).first;
+    if (!it->second.program) {
+        error = render_all(it->second.diagnostics);
+        return nullptr;
+    }
+    return &it->second;
+}
+
+StoreCheckSummary check_store(Store& store, const StoreCheckOptions& options,
+                              const std::function<void(size_t, size_t)>& progress,
+                              const std::function<void(const std::string&)>& problem) {
+    StoreCheckSummary summary;
+    RulesetPicker picker(options.rules, options.rules_dir);
+    struct Todo {
+        StoredModel stored;
+        const CompiledRuleset* ruleset = nullptr;
+        int64_t ruleset_id = 0;
+    };
+    // What needs a check is decided first, on this thread: the store answers, and a year
+    // without rules is said once per submission before any work starts.
+    std::vector<Todo> todo;
+    std::map<const CompiledRuleset*, int64_t> ruleset_ids;
+    for (auto& stored : store.accepted_submissions(false)) {
+        std::string error;
+        const CompiledRuleset* ruleset = picker.for_year(stored.year, error);
+        if (!ruleset) {
+            ++summary.failed;
+            problem(stored.convention_id + " (submission " + std::to_string(stored.submission_id) +
+                    "): no rules to check it with\n" + error);
+            continue;
+        }
+        auto [known, added] = ruleset_ids.emplace(ruleset, 0);
+        if (added) known->second = store.ruleset_id(ruleset->info);
+        if (store.has_result(stored.submission_id, known->second, options.engine_version)) {
+            ++summary.already;
+            continue;
+        }
+        todo.push_back({std::move(stored), ruleset, known->second});
+    }
+
+    struct Checked {
+        std::optional<Result> result;
+        std::string report_json;
+        std::vector<std::pair<std::string, Money>> charges;
+        std::string error;
+    };
+    std::vector<Checked> ring(ordered_window(options.jobs));
+    run_in_order(
+        todo.size(), options.jobs,
+        [&](size_t i) {
+            Checked& slot = ring[i % ring.size()];
+            slot = Checked{};
+            try {
+                auto convention = stored_convention(todo[i].stored, slot.error);
+                if (!convention) return;
+                const CompiledRuleset& rules = *todo[i].ruleset;
+                slot.result = evaluate(*rules.program, rules.info, *convention);
+                slot.report_json = render_json(*slot.result);
+                slot.charges = charges_of(*convention);
+            } catch (const std::exception& e) {
+                slot.result.reset();
+                slot.error = todo[i].stored.convention_id + ": " + e.what();
+            }
+        },
+        [&](size_t i) {
+            Checked& slot = ring[i % ring.size()];
+            if (!slot.result) {
+                ++summary.failed;
+                problem(slot.error + "\n");
+            } else {
+                store.add_result(todo[i].stored.submission_id, todo[i].ruleset_id,
+                                 options.engine_version, *slot.result, slot.report_json,
+                                 slot.charges);
+                ++summary.checked;
+                std::string const status = result_status(*slot.result);
+                if (status == "error") ++summary.error;
+                else if (status == "warning") ++summary.warning;
+                else ++summary.clean;
+            }
+            slot = Checked{};
+            progress(i + 1, todo.size());
+        });
+    return summary;
+}
+
+}  // namespace activ

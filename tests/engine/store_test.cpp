@@ -1,0 +1,186 @@
+// The store keeps what was received and every result, and refuses what it cannot trust.
+#include "engine/store.hpp"
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "engine/store_batch.hpp"
+#include "tests/support/run_activ.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string source_dir = ACTIV_SOURCE_DIR;
+
+struct TempFolder {
+    fs::path path;
+    explicit TempFolder(const std::string& name)
+        : path(fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()))) {
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~TempFolder() { fs::remove_all(path); }
+};
+
+/// One number from the store, through SQLite directly.
+int64_t count(const std::string& store, const std::string& sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2(store.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
+    int64_t const n = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return n;
+}
+
+std::vector<std::string> examples() {
+    return {source_dir + "/examples/gent-2016.yaml", source_dir + "/examples/liege-2015.yaml",
+            source_dir + "/examples/namur-2015.yaml"};
+}
+
+std::vector<activ::ImportOutcome> import(activ::Store& store, const std::vector<std::string>& files) {
+    std::vector<activ::ImportOutcome> out;
+    activ::import_files(store, files, {}, 2, [&](const activ::ImportOutcome& o) { out.push_back(o); });
+    return out;
+}
+
+activ::StoreCheckSummary check(activ::Store& store, const std::string& rules = {}) {
+    activ::StoreCheckOptions options;
+    options.rules = rules;
+    options.rules_dir = source_dir + "/rules";
+    options.engine_version = "test";
+    options.jobs = 2;
+    return activ::check_store(store, options, [](size_t, size_t) {}, [](const std::string&) {});
+}
+
+}  // namespace
+
+TEST_CASE("a new store has the current schema, in WAL mode", "[store]") {
+    TempFolder folder("activ-store-new");
+    std::string const path = (folder.path / "store.sqlite").string();
+    { activ::Store store(path, activ::Store::Mode::create); }
+    CHECK(count(path, "PRAGMA user_version") == activ::store_schema_version());
+    CHECK(count(path, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1);
+    // Opening it again changes nothing.
+    { activ::Store store(path, activ::Store::Mode::create); }
+    CHECK(count(path, "PRAGMA user_version") == activ::store_schema_version());
+}
+
+TEST_CASE("a missing store is an error that says how to make one", "[store]") {
+    TempFolder folder("activ-store-missing");
+    std::string const path = (folder.path / "none.sqlite").string();
+    try {
+        activ::Store store(path, activ::Store::Mode::read_write);
+        FAIL("opened a store that does not exist");
+    } catch (const activ::StoreError& e) {
+        CHECK(std::string(e.what()).find("activ db init " + path) != std::string::npos);
+    }
+    CHECK_FALSE(fs::exists(path));
+}
+
+TEST_CASE("a store from a newer activ is refused, not changed", "[store]") {
+    TempFolder folder("activ-store-newer");
+    std::string const path = (folder.path / "store.sqlite").string();
+    { activ::Store store(path, activ::Store::Mode::create); }
+    sqlite3* db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    CHECK_THROWS_WITH(activ::Store(path, activ::Store::Mode::read_write),
+                      Catch::Contains("schema version 99, newer than this activ's"));
+    CHECK(count(path, "PRAGMA user_version") == 99);
+}
+
+TEST_CASE("the same bytes make one submission; other bytes of the same id, another", "[store]") {
+    TempFolder folder("activ-store-import");
+    std::string const path = (folder.path / "store.sqlite").string();
+    activ::Store store(path, activ::Store::Mode::create);
+    auto first = import(store, examples());
+    REQUIRE(first.size() == 3);
+    for (const auto& o : first) CHECK((o.readable && o.accepted && o.added));
+    auto again = import(store, examples());
+    for (const auto& o : again) CHECK_FALSE(o.added);
+    CHECK(again[1].submission_id == first[1].submission_id);
+
+    // A corrected liege: the same convention id, a second submission.
+    std::string text = activ::testing::slurp(source_dir + "/examples/liege-2015.yaml");
+    text += "\n# corrected\n";
+    std::string const corrected = (folder.path / "liège 'corrigé'.yaml").string();
+    std::ofstream(corrected) << text;
+    auto corrected_import = import(store, {corrected});
+    CHECK(corrected_import[0].added);
+    CHECK(store.submissions_of("AS-2015-0117").size() == 2);
+    CHECK(store.submissions_of("AS-2015-0117").front().source_path == corrected);
+    CHECK(count(path, "SELECT count(*) FROM submission") == 4);
+    // The bytes are kept as they came.
+    auto const stored = store.accepted_submissions(true);
+    REQUIRE(stored.size() == 3);
+    CHECK(stored.back().original == text);
+}
+
+TEST_CASE("a refused file is kept, with why it was refused", "[store]") {
+    TempFolder folder("activ-store-rejected");
+    std::string const path = (folder.path / "store.sqlite").string();
+    activ::Store store(path, activ::Store::Mode::create);
+    std::string const bad = source_dir + "/tests/bad-input/conventions/alias-in-known-list.yaml";
+    auto outcome = import(store, {bad});
+    CHECK(outcome[0].readable);
+    CHECK_FALSE(outcome[0].accepted);
+    CHECK(outcome[0].added);
+    auto rows = store.list({});
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].status == "rejected");
+    CHECK(rows[0].rejection.find(":13:25: error: YAML syntax error") != std::string::npos);
+    // Nothing to check in it.
+    CHECK(check(store).checked == 0);
+}
+
+TEST_CASE("a check stores each result once per rules and engine", "[store]") {
+    TempFolder folder("activ-store-check");
+    std::string const path = (folder.path / "store.sqlite").string();
+    activ::Store store(path, activ::Store::Mode::create);
+    import(store, examples());
+    auto first = check(store);
+    CHECK(first.checked == 3);
+    CHECK(first.error == 2);  // liege and namur
+    CHECK(first.clean + first.warning == 1);
+    auto again = check(store);
+    CHECK(again.checked == 0);
+    CHECK(again.already == 3);
+    CHECK(count(path, "SELECT count(*) FROM result") == 3);
+    // The findings are stored with the amount at stake of those on expenses.
+    CHECK(count(path, "SELECT count(*) FROM finding f JOIN result r ON r.id = f.result_id "
+                      "WHERE f.subject_kind = 'expense' AND f.amount_cents IS NULL") == 0);
+    auto liege = store.results_of(store.submissions_of("AS-2015-0117").front().id);
+    REQUIRE(liege.size() == 1);
+    CHECK(liege[0].status == "error");
+    CHECK(liege[0].eligible.cents == 317235);
+    CHECK(liege[0].finding_count == 5);
+    CHECK(liege[0].ruleset_name == "be.social-activation");
+    CHECK(liege[0].report_json.find("\"schema\"") != std::string::npos);
+
+    // Other rules (here the 2015 file for every year): a new result, the old one kept.
+    auto other = check(store, source_dir + "/rules/be/social-activation-2015.rules");
+    CHECK(other.checked == 1);  // gent-2016: the 2015 conventions were checked with it already
+    CHECK(other.already == 2);
+}
+
+TEST_CASE("a read-only store writes nothing", "[store]") {
+    TempFolder folder("activ-store-readonly");
+    std::string const path = (folder.path / "store.sqlite").string();
+    {
+        activ::Store store(path, activ::Store::Mode::create);
+        import(store, examples());
+    }
+    activ::Store store(path, activ::Store::Mode::read_only);
+    CHECK(store.list({}).size() == 3);
+    CHECK_THROWS_AS(store.add_submission({}), activ::StoreError);
+}
