@@ -11,6 +11,19 @@ namespace {
 bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 }  // namespace
 
+std::string render_all(const std::vector<Diagnostic>& diagnostics) {
+    std::string out;
+    for (const auto& d : diagnostics) out += render(d);
+    return out;
+}
+
+bool has_error(const std::vector<Diagnostic>& diagnostics) {
+    for (const auto& d : diagnostics) {
+        if (d.level == Diagnostic::Level::error) return true;
+    }
+    return false;
+}
+
 std::string render(const Diagnostic& d) {
     static const char* const level_names[] = {"error", "warning", "note"};
     std::string out = d.file;

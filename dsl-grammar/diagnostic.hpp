@@ -19,6 +19,10 @@ struct Diagnostic {
 
 /// `file:line:col: error: message`, then the source line and a caret under the column.
 std::string render(const Diagnostic& diagnostic);
+/// Every diagnostic rendered, one after the other.
+std::string render_all(const std::vector<Diagnostic>& diagnostics);
+/// Whether one of them is an error (not a warning or a note).
+bool has_error(const std::vector<Diagnostic>& diagnostics);
 
 /// Line `line` (1-based) of `text`, without its line ending.
 std::string line_of(std::string_view text, int line);

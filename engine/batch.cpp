@@ -24,17 +24,6 @@ double seconds_between(clock_type::time_point from, clock_type::time_point to) {
     return std::chrono::duration<double>(to - from).count();
 }
 
-std::string render_all(const std::vector<Diagnostic>& diagnostics) {
-    std::string out;
-    for (const auto& d : diagnostics) out += render(d);
-    return out;
-}
-
-bool has_error(const std::vector<Diagnostic>& diagnostics) {
-    return std::any_of(diagnostics.begin(), diagnostics.end(),
-                       [](const Diagnostic& d) { return d.level == Diagnostic::Level::error; });
-}
-
 /// Rule files chosen by year and compiled once for the whole batch, shared by the
 /// threads. A thread that needs a ruleset being compiled waits for it.
 class Rulesets {

@@ -16,17 +16,6 @@ namespace activ {
 
 namespace {
 
-std::string render_all(const std::vector<Diagnostic>& diagnostics) {
-    std::string out;
-    for (const auto& d : diagnostics) out += render(d);
-    return out;
-}
-
-bool has_error(const std::vector<Diagnostic>& diagnostics) {
-    return std::any_of(diagnostics.begin(), diagnostics.end(),
-                       [](const Diagnostic& d) { return d.level == Diagnostic::Level::error; });
-}
-
 /// Per expense id, its charge: the amount at stake of a finding on it.
 std::vector<std::pair<std::string, Money>> charges_of(const Convention& c) {
     std::vector<std::pair<std::string, Money>> out;

@@ -15,6 +15,8 @@
 
 #include "tests/support/run_activ.hpp"
 
+#include "tests/support/temp_folder.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -22,15 +24,7 @@ namespace {
 using activ::testing::run_activ;
 using Run = activ::testing::ActivRun;
 
-struct TempFolder {
-    fs::path path;
-    explicit TempFolder(const std::string& name)
-        : path(fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()))) {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempFolder() { fs::remove_all(path); }
-};
+using activ::testing::TempFolder;
 
 /// A number or a word from the store, through SQLite directly; "" when the query fails
 /// (the store busy, for instance).

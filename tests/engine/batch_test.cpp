@@ -10,22 +10,15 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/temp_folder.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
 
 const std::string source_dir = ACTIV_SOURCE_DIR;
 
-/// A fresh folder under /tmp, removed with the object.
-struct TempFolder {
-    fs::path path;
-    explicit TempFolder(const std::string& name)
-        : path(fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()))) {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempFolder() { fs::remove_all(path); }
-};
+using activ::testing::TempFolder;
 
 /// The three examples, then a broken file, repeated: 4 x `rounds` files in a fixed order.
 std::vector<std::string> mixed_batch(int rounds) {

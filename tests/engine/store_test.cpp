@@ -12,21 +12,15 @@
 #include "engine/store_batch.hpp"
 #include "tests/support/run_activ.hpp"
 
+#include "tests/support/temp_folder.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
 
 const std::string source_dir = ACTIV_SOURCE_DIR;
 
-struct TempFolder {
-    fs::path path;
-    explicit TempFolder(const std::string& name)
-        : path(fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()))) {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempFolder() { fs::remove_all(path); }
-};
+using activ::testing::TempFolder;
 
 /// One number from the store, through SQLite directly.
 int64_t count(const std::string& store, const std::string& sql) {
