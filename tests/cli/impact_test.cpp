@@ -1,7 +1,6 @@
 // `activ impact` as an administration uses it: a store filled with `activ db`, a changed
 // rule file, and what would change, as text, JSON or CSV; the store left as it was.
 #include <sqlite3.h>
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -10,6 +9,7 @@
 #include <string>
 
 #include "tests/support/run_activ.hpp"
+#include "tests/support/temp_folder.hpp"
 
 namespace fs = std::filesystem;
 
@@ -19,15 +19,7 @@ using activ::testing::run_activ;
 using activ::testing::slurp;
 using Run = activ::testing::ActivRun;
 
-struct TempFolder {
-    fs::path path;
-    explicit TempFolder(const std::string& name)
-        : path(fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()))) {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempFolder() { fs::remove_all(path); }
-};
+using activ::testing::TempFolder;
 
 std::string query(const std::string& store, const std::string& sql) {
     sqlite3* db = nullptr;

@@ -3,7 +3,6 @@
 #include "engine/impact.hpp"
 
 #include <sqlite3.h>
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -14,6 +13,7 @@
 #include "engine/csv.hpp"
 #include "engine/store_batch.hpp"
 #include "tests/support/run_activ.hpp"
+#include "tests/support/temp_folder.hpp"
 
 namespace fs = std::filesystem;
 
@@ -22,15 +22,7 @@ namespace {
 const std::string source_dir = ACTIV_SOURCE_DIR;
 const std::string shipped_2015 = source_dir + "/rules/be/social-activation-2015.rules";
 
-struct TempFolder {
-    fs::path path;
-    explicit TempFolder(const std::string& name)
-        : path(fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()))) {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempFolder() { fs::remove_all(path); }
-};
+using activ::testing::TempFolder;
 
 int64_t count(const std::string& store, const std::string& sql) {
     sqlite3* db = nullptr;
