@@ -32,6 +32,8 @@ const Command commands[] = {
     {"db", "The administrators' store: init, import, check, list, show, export", setup_db},
     {"dump-ast", "Print a rule file as the grammar parsed it", setup_dump_ast},
     {"fmt", "Rewrite rule files in the canonical layout (--check: only report)", setup_fmt},
+    {"impact", "What would change if these rules replaced the current ones, over the store",
+     setup_impact},
     {"lint", "Check rule files for errors and doubtful rules before they decide anything",
      setup_lint},
     {"version", "Print the version of activ", setup_version},

@@ -12,6 +12,7 @@
 
 #include "cli/commands/commands.hpp"
 #include "engine/batch.hpp"
+#include "engine/csv.hpp"
 #include "engine/store_batch.hpp"
 
 #ifndef ACTIV_VERSION
@@ -211,34 +212,17 @@ int run_show(const DbOptions& o) {
     return status_clean;
 }
 
-/// RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled.
-std::string csv_field(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-    return out;
-}
-
 int run_export(const DbOptions& o) {
     Store store(o.store, Store::Mode::read_only);
     std::string out =
         "convention_id,submission,year,cpas_nis,cpas_name,subject_kind,subject_id,rule,"
         "severity,amount,message,cite\r\n";
     for (const auto& f : store.latest_findings()) {
-        const std::string fields[] = {f.convention_id,  std::to_string(f.submission_id),
-                                      std::to_string(f.year), f.cpas_nis, f.cpas_name,
-                                      f.subject_kind,   f.subject_id, f.rule, f.severity,
-                                      f.amount ? format_money(*f.amount) : std::string(),
-                                      f.message,        f.cite};
-        for (size_t i = 0; i < std::size(fields); ++i) {
-            if (i) out += ',';
-            out += csv_field(fields[i]);
-        }
-        out += "\r\n";
+        append_csv_row(out, {f.convention_id, std::to_string(f.submission_id),
+                             std::to_string(f.year), f.cpas_nis, f.cpas_name, f.subject_kind,
+                             f.subject_id, f.rule, f.severity,
+                             f.amount ? format_money(*f.amount) : std::string(), f.message,
+                             f.cite});
     }
     fmt::print("{}", out);
     return status_clean;
