@@ -249,7 +249,7 @@ ImpactReport compute_impact(Store& store, const ImpactOptions& options) {
             slot = Compared{};
             Todo& item = todo[i];
             try {
-                auto convention = stored_convention(item.stored, slot.error);
+                auto convention = stored_convention(store, item.stored, slot.error);
                 if (!convention) return;
                 const CompiledRuleset& current = *item.current;
                 Result const before = evaluate(*current.program, current.info, *convention);

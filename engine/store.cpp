@@ -329,13 +329,13 @@ ON CONFLICT (sha256) DO NOTHING
 
 std::vector<StoredModel> Store::accepted_submissions(bool newest_only) {
     Statement s(db_, newest_only ? R"sql(
-SELECT id, convention_id, year, model, original, source_path FROM submission s
+SELECT id, convention_id, year, model, source_path FROM submission s
 WHERE accepted = 1
   AND id = (SELECT max(id) FROM submission WHERE accepted = 1 AND convention_id = s.convention_id)
 ORDER BY id
 )sql"
                                  : R"sql(
-SELECT id, convention_id, year, model, original, source_path FROM submission
+SELECT id, convention_id, year, model, source_path FROM submission
 WHERE accepted = 1 ORDER BY id
 )sql");
     std::vector<StoredModel> out;
@@ -345,11 +345,16 @@ WHERE accepted = 1 ORDER BY id
         m.convention_id = s.text(1);
         m.year = static_cast<int>(s.integer(2));
         m.model = s.text(3);
-        m.original = s.text(4);
-        m.source_path = s.text(5);
+        m.source_path = s.text(4);
         out.push_back(std::move(m));
     }
     return out;
+}
+
+std::string Store::original_of(int64_t submission_id) {
+    Statement s(db_, "SELECT original FROM submission WHERE id = ?1");
+    s.bind(1, submission_id);
+    return s.step() ? s.text(0) : std::string();
 }
 
 int64_t Store::ruleset_id(const RulesetInfo& info) {

@@ -91,7 +91,6 @@ struct StoredModel {
     std::string convention_id;
     int year = 0;
     std::string model;  // engine/model_codec's blob
-    std::string original;  // to load again when the blob is of another version
     std::string source_path;
 };
 
@@ -125,6 +124,9 @@ class Store {
 
     /// Accepted submissions, by id; `newest_only` keeps the newest of each convention id.
     std::vector<StoredModel> accepted_submissions(bool newest_only);
+
+    /// The bytes a submission was received as; empty when there is no such submission.
+    std::string original_of(int64_t submission_id);
 
     /// The id of the ruleset `info` names, stored on first use.
     int64_t ruleset_id(const RulesetInfo& info);

@@ -83,14 +83,16 @@ void import_files(Store& store, const std::vector<std::string>& files,
         });
 }
 
-std::optional<Convention> stored_convention(const StoredModel& stored, std::string& error) {
+std::optional<Convention> stored_convention(Store& store, const StoredModel& stored,
+                                           std::string& error) {
     std::string why;
     if (auto convention = decode_convention(stored.model, why)) {
         convention->file = stored.source_path;
         return convention;
     }
     // Another version of the model, or a damaged blob: the bytes received still say it.
-    LoadedConvention loaded = load_convention_text(stored.original, stored.source_path);
+    std::string const original = store.original_of(stored.submission_id);
+    LoadedConvention loaded = load_convention_text(original, stored.source_path);
     if (loaded.convention && !has_error(loaded.diagnostics)) return std::move(loaded.convention);
     error = "submission " + std::to_string(stored.submission_id) + " (" + stored.convention_id +
             "): its stored model cannot be read (" + why + ") and its text no longer loads";
@@ -181,7 +183,7 @@ StoreCheckSummary check_store(Store& store, const StoreCheckOptions& options,
             Checked& slot = ring[i % ring.size()];
             slot = Checked{};
             try {
-                auto convention = stored_convention(todo[i].stored, slot.error);
+                auto convention = stored_convention(store, todo[i].stored, slot.error);
                 if (!convention) return;
                 const CompiledRuleset& rules = *todo[i].ruleset;
                 slot.result = evaluate(*rules.program, rules.info, *convention);

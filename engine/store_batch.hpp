@@ -33,7 +33,8 @@ void import_files(Store& store, const std::vector<std::string>& files,
 /// The convention a stored submission holds: its model decoded, or, when the blob is of
 /// another version or damaged, its original text loaded again. Nullopt, with `error`, when
 /// neither works.
-std::optional<Convention> stored_convention(const StoredModel& stored, std::string& error);
+std::optional<Convention> stored_convention(Store& store, const StoredModel& stored,
+                                           std::string& error);
 
 struct StoreCheckOptions {
     std::string rules;      // one rule file for every submission; empty: chosen by year

@@ -117,7 +117,7 @@ TEST_CASE("the same bytes make one submission; other bytes of the same id, anoth
     // The bytes are kept as they came.
     auto const stored = store.accepted_submissions(true);
     REQUIRE(stored.size() == 3);
-    CHECK(stored.back().original == text);
+    CHECK(store.original_of(stored.back().submission_id) == text);
 }
 
 TEST_CASE("a refused file is kept, with why it was refused", "[store]") {
@@ -177,4 +177,27 @@ TEST_CASE("a read-only store writes nothing", "[store]") {
     activ::Store store(path, activ::Store::Mode::read_only);
     CHECK(store.list({}).size() == 3);
     CHECK_THROWS_AS(store.add_submission({}), activ::StoreError);
+}
+
+TEST_CASE("a damaged or outdated model is read again from the bytes received", "[store]") {
+    TempFolder folder("activ-store-damaged");
+    std::string const path = (folder.path / "store.sqlite").string();
+    activ::Store store(path, activ::Store::Mode::create);
+    import(store, {source_dir + "/examples/liege-2015.yaml"});
+    sqlite3* db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    REQUIRE(sqlite3_exec(db, "UPDATE submission SET model = x'414342', model_version = 0", nullptr,
+                         nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    auto const stored = store.accepted_submissions(true);
+    REQUIRE(stored.size() == 1);
+    std::string error;
+    auto const convention = activ::stored_convention(store, stored[0], error);
+    REQUIRE(convention);
+    CHECK(error.empty());
+    CHECK(convention->id == "AS-2015-0117");
+    CHECK(convention->expenses.size() == 7);
+    auto const summary = check(store);
+    CHECK(summary.checked == 1);
+    CHECK(summary.error == 1);
 }
