@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
 
 #include "engine/model_codec.hpp"
 
@@ -81,8 +80,7 @@ CREATE TABLE finding (
     message      TEXT NOT NULL,
     cite         TEXT,
     amount_cents INTEGER,                -- the charge of the expense it is about
-    explanation  TEXT,                   -- JSON: [[name, value], ...]
-    PRIMARY KEY (result_id, seq)
+    PRIMARY KEY (result_id, seq)         -- the values that decided: in result.report_json
 ) WITHOUT ROWID;
 
 CREATE TABLE indicator (
@@ -417,8 +415,8 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
     std::map<std::string, Money, std::less<>> amount_of(amounts.begin(), amounts.end());
     Statement finding(db_, R"sql(
 INSERT INTO finding (result_id, seq, rule, severity, subject_kind, subject_id, message, cite,
-                     amount_cents, explanation)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                     amount_cents)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
 )sql");
     seq = 0;
     for (const auto& f : r.findings) {
@@ -433,9 +431,6 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
         } else {
             finding.bind_null(9);
         }
-        nlohmann::json explanation = nlohmann::json::array();
-        for (const auto& [name, value] : f.explanation) explanation.push_back({name, value});
-        finding.bind(10, explanation.dump());
         finding.run();
     }
 
