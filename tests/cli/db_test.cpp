@@ -15,6 +15,7 @@
 
 #include "tests/support/run_activ.hpp"
 
+#include "tests/support/store_query.hpp"
 #include "tests/support/temp_folder.hpp"
 
 namespace fs = std::filesystem;
@@ -25,25 +26,7 @@ using activ::testing::run_activ;
 using Run = activ::testing::ActivRun;
 
 using activ::testing::TempFolder;
-
-/// A number or a word from the store, through SQLite directly; "" when the query fails
-/// (the store busy, for instance).
-std::string query(const std::string& store, const std::string& sql) {
-    sqlite3* db = nullptr;
-    std::string out;
-    if (sqlite3_open_v2(store.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-        sqlite3_busy_timeout(db, 5000);
-        sqlite3_stmt* stmt = nullptr;
-        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK &&
-            sqlite3_step(stmt) == SQLITE_ROW) {
-            const unsigned char* text = sqlite3_column_text(stmt, 0);
-            out = text ? reinterpret_cast<const char*>(text) : "";
-        }
-        sqlite3_finalize(stmt);
-    }
-    sqlite3_close(db);
-    return out;
-}
+using activ::testing::query_store;
 
 }  // namespace
 
@@ -127,7 +110,7 @@ TEST_CASE("db: a check killed halfway leaves a sound store, and the next run com
                             .c_str()) == 0);
     REQUIRE(run_activ("db init " + store).status == 0);
     REQUIRE(run_activ("db import " + store + " " + batch).status == 0);
-    std::string const accepted = query(store, "SELECT count(*) FROM submission WHERE accepted");
+    std::string const accepted = query_store(store, "SELECT count(*) FROM submission WHERE accepted");
     REQUIRE(accepted == "200");
 
     pid_t const child = ::fork();
@@ -142,7 +125,7 @@ TEST_CASE("db: a check killed halfway leaves a sound store, and the next run com
     // Killed as soon as some results are in, while it writes the next ones.
     auto const deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (std::chrono::steady_clock::now() < deadline) {
-        std::string const n = query(store, "SELECT count(*) FROM result");
+        std::string const n = query_store(store, "SELECT count(*) FROM result");
         if (!n.empty() && std::stoi(n) >= 20) break;
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
@@ -151,20 +134,20 @@ TEST_CASE("db: a check killed halfway leaves a sound store, and the next run com
     ::waitpid(child, &status, 0);
     REQUIRE(WIFSIGNALED(status));
 
-    CHECK(query(store, "PRAGMA integrity_check") == "ok");
-    int const done = std::stoi(query(store, "SELECT count(*) FROM result"));
+    CHECK(query_store(store, "PRAGMA integrity_check") == "ok");
+    int const done = std::stoi(query_store(store, "SELECT count(*) FROM result"));
     CHECK(done >= 20);
     CHECK(done < 200);
     // No half-written result: each has all its findings and decisions, or is not there.
-    CHECK(query(store, "SELECT count(*) FROM result r WHERE finding_count != "
+    CHECK(query_store(store, "SELECT count(*) FROM result r WHERE finding_count != "
                        "(SELECT count(*) FROM finding f WHERE f.result_id = r.id)") == "0");
-    CHECK(query(store, "SELECT count(*) FROM result r WHERE NOT EXISTS "
+    CHECK(query_store(store, "SELECT count(*) FROM result r WHERE NOT EXISTS "
                        "(SELECT 1 FROM decision d WHERE d.result_id = r.id)") == "0");
 
     Run rest = run_activ("db check " + store);
     CHECK(rest.status == 0);
     CHECK(rest.out.find("checked " + std::to_string(200 - done) + " submissions") == 0);
     CHECK(rest.out.find("; " + std::to_string(done) + " already checked") != std::string::npos);
-    CHECK(query(store, "SELECT count(*) FROM result") == "200");
-    CHECK(query(store, "PRAGMA integrity_check") == "ok");
+    CHECK(query_store(store, "SELECT count(*) FROM result") == "200");
+    CHECK(query_store(store, "PRAGMA integrity_check") == "ok");
 }

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "tests/support/run_activ.hpp"
+#include "tests/support/store_query.hpp"
 #include "tests/support/temp_folder.hpp"
 
 namespace fs = std::filesystem;
@@ -20,22 +21,7 @@ using activ::testing::slurp;
 using Run = activ::testing::ActivRun;
 
 using activ::testing::TempFolder;
-
-std::string query(const std::string& store, const std::string& sql) {
-    sqlite3* db = nullptr;
-    std::string out;
-    if (sqlite3_open_v2(store.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-        sqlite3_stmt* stmt = nullptr;
-        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK &&
-            sqlite3_step(stmt) == SQLITE_ROW) {
-            const unsigned char* text = sqlite3_column_text(stmt, 0);
-            out = text ? reinterpret_cast<const char*>(text) : "";
-        }
-        sqlite3_finalize(stmt);
-    }
-    sqlite3_close(db);
-    return out;
-}
+using activ::testing::query_store;
 
 void replace_once(std::string& text, const std::string& from, const std::string& to) {
     auto const at = text.find(from);
@@ -49,7 +35,7 @@ std::string row_counts(const std::string& store) {
     for (const char* table : {"submission", "ruleset", "result", "decision", "finding"}) {
         out += table;
         out += '=';
-        out += query(store, std::string("SELECT count(*) FROM ") + table);
+        out += query_store(store, std::string("SELECT count(*) FROM ") + table);
         out += ' ';
     }
     return out;

@@ -13,6 +13,7 @@
 #include "engine/csv.hpp"
 #include "engine/store_batch.hpp"
 #include "tests/support/run_activ.hpp"
+#include "tests/support/store_query.hpp"
 #include "tests/support/temp_folder.hpp"
 
 namespace fs = std::filesystem;
@@ -23,18 +24,7 @@ const std::string source_dir = ACTIV_SOURCE_DIR;
 const std::string shipped_2015 = source_dir + "/rules/be/social-activation-2015.rules";
 
 using activ::testing::TempFolder;
-
-int64_t count(const std::string& store, const std::string& sql) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2(store.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-    sqlite3_stmt* stmt = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
-    REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
-    int64_t const n = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
-    sqlite3_close(db);
-    return n;
-}
+using activ::testing::count_in_store;
 
 void replace_once(std::string& text, const std::string& from, const std::string& to) {
     auto const at = text.find(from);
@@ -98,8 +88,8 @@ TEST_CASE("impact: changed 2015 rules over the examples, per expense, per CPAS a
     std::string const store = example_store(folder.path);
     std::string const rules = changed_2015_rules(folder.path);
     std::string const bytes_before = activ::testing::slurp(store);
-    int64_t const results_before = count(store, "SELECT count(*) FROM result");
-    int64_t const findings_before = count(store, "SELECT count(*) FROM finding");
+    int64_t const results_before = count_in_store(store, "SELECT count(*) FROM result");
+    int64_t const findings_before = count_in_store(store, "SELECT count(*) FROM finding");
 
     activ::ImpactReport const report = impact(store, rules);
 
@@ -189,9 +179,9 @@ TEST_CASE("impact: changed 2015 rules over the examples, per expense, per CPAS a
 
     // Nothing was written.
     CHECK(activ::testing::slurp(store) == bytes_before);
-    CHECK(count(store, "SELECT count(*) FROM result") == results_before);
-    CHECK(count(store, "SELECT count(*) FROM finding") == findings_before);
-    CHECK(count(store, "SELECT count(*) FROM submission") == 3);
+    CHECK(count_in_store(store, "SELECT count(*) FROM result") == results_before);
+    CHECK(count_in_store(store, "SELECT count(*) FROM finding") == findings_before);
+    CHECK(count_in_store(store, "SELECT count(*) FROM submission") == 3);
 }
 
 TEST_CASE("impact: rendered as text, JSON and CSV", "[impact]") {

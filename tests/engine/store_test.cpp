@@ -12,6 +12,7 @@
 #include "engine/store_batch.hpp"
 #include "tests/support/run_activ.hpp"
 
+#include "tests/support/store_query.hpp"
 #include "tests/support/temp_folder.hpp"
 
 namespace fs = std::filesystem;
@@ -21,19 +22,7 @@ namespace {
 const std::string source_dir = ACTIV_SOURCE_DIR;
 
 using activ::testing::TempFolder;
-
-/// One number from the store, through SQLite directly.
-int64_t count(const std::string& store, const std::string& sql) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2(store.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-    sqlite3_stmt* stmt = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
-    REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
-    int64_t const n = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
-    sqlite3_close(db);
-    return n;
-}
+using activ::testing::count_in_store;
 
 std::vector<std::string> examples() {
     return {source_dir + "/examples/gent-2016.yaml", source_dir + "/examples/liege-2015.yaml",
@@ -61,11 +50,11 @@ TEST_CASE("a new store has the current schema, in WAL mode", "[store]") {
     TempFolder folder("activ-store-new");
     std::string const path = (folder.path / "store.sqlite").string();
     { activ::Store store(path, activ::Store::Mode::create); }
-    CHECK(count(path, "PRAGMA user_version") == activ::store_schema_version());
-    CHECK(count(path, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1);
+    CHECK(count_in_store(path, "PRAGMA user_version") == activ::store_schema_version());
+    CHECK(count_in_store(path, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1);
     // Opening it again changes nothing.
     { activ::Store store(path, activ::Store::Mode::create); }
-    CHECK(count(path, "PRAGMA user_version") == activ::store_schema_version());
+    CHECK(count_in_store(path, "PRAGMA user_version") == activ::store_schema_version());
 }
 
 TEST_CASE("a missing store is an error that says how to make one", "[store]") {
@@ -90,7 +79,7 @@ TEST_CASE("a store from a newer activ is refused, not changed", "[store]") {
     sqlite3_close(db);
     CHECK_THROWS_WITH(activ::Store(path, activ::Store::Mode::read_write),
                       Catch::Contains("schema version 99, newer than this activ's"));
-    CHECK(count(path, "PRAGMA user_version") == 99);
+    CHECK(count_in_store(path, "PRAGMA user_version") == 99);
 }
 
 TEST_CASE("the same bytes make one submission; other bytes of the same id, another", "[store]") {
@@ -113,7 +102,7 @@ TEST_CASE("the same bytes make one submission; other bytes of the same id, anoth
     CHECK(corrected_import[0].added);
     CHECK(store.submissions_of("AS-2015-0117").size() == 2);
     CHECK(store.submissions_of("AS-2015-0117").front().source_path == corrected);
-    CHECK(count(path, "SELECT count(*) FROM submission") == 4);
+    CHECK(count_in_store(path, "SELECT count(*) FROM submission") == 4);
     // The bytes are kept as they came.
     auto const stored = store.accepted_submissions(true);
     REQUIRE(stored.size() == 3);
@@ -149,9 +138,9 @@ TEST_CASE("a check stores each result once per rules and engine", "[store]") {
     auto again = check(store);
     CHECK(again.checked == 0);
     CHECK(again.already == 3);
-    CHECK(count(path, "SELECT count(*) FROM result") == 3);
+    CHECK(count_in_store(path, "SELECT count(*) FROM result") == 3);
     // The findings are stored with the amount at stake of those on expenses.
-    CHECK(count(path, "SELECT count(*) FROM finding f JOIN result r ON r.id = f.result_id "
+    CHECK(count_in_store(path, "SELECT count(*) FROM finding f JOIN result r ON r.id = f.result_id "
                       "WHERE f.subject_kind = 'expense' AND f.amount_cents IS NULL") == 0);
     auto liege = store.results_of(store.submissions_of("AS-2015-0117").front().id);
     REQUIRE(liege.size() == 1);

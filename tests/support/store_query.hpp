@@ -1,0 +1,14 @@
+// Test support: reading the store the way an administrator's SQL would, bypassing activ.
+#pragma once
+#include <string>
+
+namespace activ::testing {
+
+/// The first column of the first row of `sql` on the store at `path`, opened read-only,
+/// as text; "" when the query fails or gives no row (a busy store waits up to 5 s).
+std::string query_store(const std::string& path, const std::string& sql);
+
+/// The same, as a number (`SELECT count(*) ...`); -1 when the query fails.
+long long count_in_store(const std::string& path, const std::string& sql);
+
+}  // namespace activ::testing
