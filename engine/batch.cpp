@@ -107,8 +107,15 @@ Work check_file(const BatchOptions& options, Rulesets& rulesets, const CompiledR
                              EvaluationOptions{options.language});
     now = clock_type::now();
     work.timings.evaluate = seconds_between(start, now);
-    out.report = options.format == "json" ? render_json(result)
-                                          : render_text(result, options.language);
+    if (options.format == "json") {
+        out.report = render_json(result);
+    } else if (options.format == "html") {
+        out.report = render_html(result, convention, options.language);
+    } else if (options.format == "csv") {
+        out.report = render_csv(result, convention);
+    } else {
+        out.report = render_text(result, options.language);
+    }
     work.timings.report = seconds_between(now, clock_type::now());
     out.status = has_errors(result) ? FileStatus::findings : FileStatus::clean;
     return work;

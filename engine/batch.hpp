@@ -15,7 +15,7 @@ namespace activ {
 struct BatchOptions {
     std::string rules;      // one rule file for every convention; empty: chosen by year
     std::string rules_dir;  // where rule files are chosen by year
-    std::string format = "text";  // text or json
+    std::string format = "text";  // text, json, html (articles) or csv (rows)
     std::string language;   // fr, nl, en; empty: each rule's first language
     ConventionLimits limits;
     unsigned jobs = 1;      // threads that load, evaluate and render

@@ -3,6 +3,7 @@
 // administration reads both, and English is the fallback for everyone else.
 #pragma once
 #include <string>
+#include <utility>
 
 namespace activ {
 
@@ -44,5 +45,67 @@ std::string no_classification_reason(const std::string& lang);
 
 /// The reason of every beneficiary's decision when the ruleset decides no eligibility.
 std::string no_eligibility_reason(const std::string& lang);
+
+// Every word the report writes itself, per language. One table, so that a translator
+// sees all of a language at once; a word left out is a -Wmissing-field-initializers
+// error rather than a null pointer at run time.
+struct ReportWords {
+    const char* language;    // the code messages.hpp reads, for the words kept there
+    const char* convention;  // "Convention AS-2015-0117, CPAS ..., year 2015, file ..."
+    const char* year;
+    const char* file;
+    const char* ruleset;
+    const char* verdict;
+    const char* colon;  // ": ", or " : " since French puts a space before it
+    const char* clean;
+    const char* error;
+    const char* errors;
+    const char* warning;
+    const char* warnings;
+    const char* info;
+    const char* infos;
+    const char* actions;
+    const char* beneficiaries;
+    const char* findings;
+    const char* totals;
+    const char* indicators;
+    const char* none;
+    const char* rule;
+    const char* cite;
+    const char* because;
+    const char* secondary_source;
+    const char* declared;
+    const char* eligible;
+    const char* ineligible;
+    const char* eligible_capped;
+    const char* subsidy;
+    const char* advance_paid;
+    const char* balance_due;
+    const char* to_recover;
+    const char* missing_value;
+    // Words only the HTML report writes.
+    const char* report_title;  // the page's title, before the convention's id
+    const char* cpas;
+    const char* identifier;
+    const char* per_cost_type;  // the chart's title
+    const char* cost_type;
+    const char* refused;
+    const char* activation_class;
+    const char* eligibility;
+    const char* reason;
+    const char* subject;
+    const char* decided_by;  // the values that decided
+    const char* indicator;
+    const char* value;
+    const char* amount;
+    // Cost types, as the convention format spells them, then as people read them.
+    std::pair<const char*, const char*> cost_types[5];
+    // Outcomes of decisions, as the JSON contract spells them, then as people read them.
+    std::pair<const char*, const char*> outcomes[6];
+};
+
+/// The words of the text and HTML reports in `language` ("fr", "nl"; anything else is
+/// English).
+const ReportWords& report_words(const std::string& language);
 
 }  // namespace activ

@@ -2,6 +2,7 @@
 #pragma once
 #include <string>
 
+#include "engine/model.hpp"
 #include "engine/result.hpp"
 
 namespace activ {
@@ -17,5 +18,27 @@ inline constexpr const char* result_schema = "activ.result/2";
 /// One JSON document (pretty-printed, keys in a fixed order and in English whatever the
 /// language of the messages, ending in a newline).
 std::string render_json(const Result& result);
+
+/// An HTML report to attach to a decision: one `<article class="report">` per convention,
+/// with no outside resource and no script. The convention gives each expense's cost type
+/// and charge, for the chart per cost type. Words in `language` as for render_text; every
+/// text from the submission is escaped. A page is html_page_start, the articles, then
+/// html_page_end; render_html_page makes the page of one convention.
+std::string render_html(const Result& result, const Convention& convention,
+                        const std::string& language = "en");
+std::string html_page_start(const std::string& language = "en");
+std::string html_page_end();
+std::string render_html_page(const Result& result, const Convention& convention,
+                             const std::string& language = "en");
+
+/// `text` with `<`, `>`, `&`, `"` and `'` escaped for HTML text and attribute values.
+std::string html_escape(const std::string& text);
+
+/// The header of the CSV report (RFC 4180, CR LF), printed once before the rows of any
+/// number of conventions.
+std::string csv_report_header();
+/// One CSV row per finding of `result`, in the order of the findings: convention, CPAS,
+/// subject kind and id, rule, severity, amount at stake (an expense's charge), message.
+std::string render_csv(const Result& result, const Convention& convention);
 
 }  // namespace activ

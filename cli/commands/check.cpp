@@ -15,6 +15,7 @@
 #include "cli/commands/commands.hpp"
 #include "engine/batch.hpp"
 #include "engine/messages.hpp"
+#include "engine/report.hpp"
 
 #ifndef ACTIV_RULES_DIR
 #define ACTIV_RULES_DIR "rules"
@@ -72,6 +73,9 @@ int run_check(CheckOptions& options) {
         fmt::print(stderr, "{}: {}\n", error_word(batch.language), error);
         return status_unreadable;
     }
+    // An HTML page holds every file's article; a CSV file has one header for every row.
+    if (batch.format == "html") fmt::print("{}", html_page_start(batch.language));
+    if (batch.format == "csv") fmt::print("{}", csv_report_header());
     bool first_report = true;
     BatchTimings timings;
     FileStatus const worst = check_files(
@@ -92,6 +96,8 @@ int run_check(CheckOptions& options) {
             }
         },
         &timings);
+    if (batch.format == "html") fmt::print("{}", html_page_end());
+    std::fflush(stdout);
     if (options.timings) print_timings(timings, batch.jobs);
     return static_cast<int>(worst);
 }
@@ -109,11 +115,13 @@ std::function<int()> setup_check(CLI::App& sub) {
            "covers each convention's year; default: $ACTIV_RULES_DIR, else " ACTIV_RULES_DIR)
         ->type_name("DIR")
         ->excludes(rules);
-    sub.add_option("--format", options->batch.format, "Report format: text (for people) or json")
-        ->check(CLI::IsMember({"text", "json"}))
+    sub.add_option("--format", options->batch.format,
+                   "Report format: text (for people), json, html (one page to attach to a "
+                   "decision, printable on A4) or csv (one row per finding)")
+        ->check(CLI::IsMember({"text", "json", "html", "csv"}))
         ->capture_default_str();
     sub.add_option("--lang", options->batch.language,
-                   "Language of messages and of the text report: fr, nl or en; default: "
+                   "Language of messages and of the text and HTML reports: fr, nl or en; default: "
                    "$ACTIV_LANG, else each rule's first language and English for the rest")
         ->check(CLI::IsMember({"fr", "nl", "en"}))
         ->envname("ACTIV_LANG")
