@@ -97,7 +97,7 @@ TEST_CASE("a convention with its lists in another order is as stable", "[determi
 TEST_CASE("a batch gives the same bytes on one thread and on four", "[determinism]") {
     // Good and broken files mixed, so that reports and diagnostics interleave.
     std::string const batch = "examples tests/bad-input/conventions examples/liege-2015.yaml";
-    for (const char* format : {"text", "json"}) {
+    for (const char* format : {"text", "json", "html", "csv"}) {
         INFO("format " << format);
         const ActivRun one = run_activ(std::string("check --jobs 1 --format ") + format + " " + batch);
         const ActivRun four = run_activ(std::string("check --jobs 4 --format ") + format + " " + batch);
