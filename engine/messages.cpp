@@ -352,4 +352,17 @@ std::string no_eligibility_reason(const std::string& lang) {
     return "the ruleset decides no trajectory eligibility";
 }
 
+std::string localized_cite(const ReportWords& words, const Finding& finding) {
+    if (finding.citation.source.empty() && finding.citation.point.empty()) return finding.cite;
+    Citation plain = finding.citation;
+    plain.secondary = false;
+    std::string out = format_citation(plain);
+    if (finding.citation.secondary) {
+        out += " [";
+        out += words.secondary_source;
+        out += ']';
+    }
+    return out;
+}
+
 }  // namespace activ

@@ -5,6 +5,8 @@
 #include <string>
 #include <utility>
 
+#include "engine/result.hpp"
+
 namespace activ {
 
 enum class Language { en, fr, nl };
@@ -107,5 +109,10 @@ struct ReportWords {
 /// The words of the text and HTML reports in `language` ("fr", "nl"; anything else is
 /// English).
 const ReportWords& report_words(const std::string& language);
+
+/// A finding's citation as one line in the report's language: the structured citation
+/// when the rule has one (its "secondary source" marker translated, which the
+/// language-free format_citation cannot do), else the rule's one-line text.
+std::string localized_cite(const ReportWords& words, const Finding& finding);
 
 }  // namespace activ

@@ -118,19 +118,6 @@ std::string money_text(Money m) {
     return out;
 }
 
-std::string cite_of(const Words& w, const Finding& f) {
-    if (f.citation.source.empty() && f.citation.point.empty()) return f.cite;
-    Citation plain = f.citation;
-    plain.secondary = false;
-    std::string out = format_citation(plain);
-    if (f.citation.secondary) {
-        out += " [";
-        out += w.secondary_source;
-        out += ']';
-    }
-    return out;
-}
-
 // Appends <tag>escaped text</tag>.
 void element(std::string& out, const char* tag, const std::string& text,
              const char* css_class = nullptr) {
@@ -412,7 +399,7 @@ void finding(std::string& out, const Words& w, const Finding& f) {
     out += "<code>";
     out += html_escape(f.rule);
     out += "</code>";
-    if (std::string const cite = cite_of(w, f); !cite.empty()) {
+    if (std::string const cite = localized_cite(w, f); !cite.empty()) {
         out += ", ";
         out += html_escape(w.cite);
         out += html_escape(w.colon);

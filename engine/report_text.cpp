@@ -131,21 +131,6 @@ void decisions(std::string& out, const Words& w, const char* title,
     }
 }
 
-// The structured citation when the rule has one, else its one-line text. The secondary
-// marker is translated here, which format_citation (language-free) cannot do.
-std::string cite_of(const Words& w, const Finding& f) {
-    if (f.citation.source.empty() && f.citation.point.empty()) return f.cite;
-    Citation plain = f.citation;
-    plain.secondary = false;
-    std::string out = format_citation(plain);
-    if (f.citation.secondary) {
-        out += " [";
-        out += w.secondary_source;
-        out += ']';
-    }
-    return out;
-}
-
 void findings(std::string& out, const Words& w, const std::vector<Finding>& list) {
     out += '\n';
     out += w.findings;
@@ -173,7 +158,7 @@ void findings(std::string& out, const Words& w, const std::vector<Finding>& list
         std::string source = w.rule;
         source += w.colon;
         source += f.rule;
-        if (std::string cite = cite_of(w, f); !cite.empty()) {
+        if (std::string cite = localized_cite(w, f); !cite.empty()) {
             source += ", ";
             source += w.cite;
             source += w.colon;
