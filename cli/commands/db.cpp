@@ -5,15 +5,14 @@
 
 #include <chrono>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "cli/commands/commands.hpp"
 #include "engine/batch.hpp"
-#include "engine/csv.hpp"
 #include "engine/store_batch.hpp"
+#include "engine/store_report.hpp"
 
 #ifndef ACTIV_VERSION
 #define ACTIV_VERSION "unknown"
@@ -87,16 +86,21 @@ int run_import(const DbOptions& o) {
     import_files(store, files, o.limits, o.jobs, [&](const ImportOutcome& outcome) {
         // A rejected file is stored with its reasons; they are shown once, when it comes in.
         if (!outcome.readable || outcome.added) fmt::print(stderr, "{}", outcome.diagnostics);
-        if (!outcome.readable) ++unreadable;
-        else if (!outcome.added) ++already;
-        else if (outcome.accepted) ++accepted;
-        else ++rejected;
+        if (!outcome.readable)
+            ++unreadable;
+        else if (!outcome.added)
+            ++already;
+        else if (outcome.accepted)
+            ++accepted;
+        else
+            ++rejected;
         progress(++done, files.size());
     });
-    fmt::print("imported {} file{}: {} accepted, {} rejected (kept with their errors), {} "
-               "already stored{}\n",
-               files.size(), files.size() == 1 ? "" : "s", accepted, rejected, already,
-               unreadable ? fmt::format(", {} unreadable", unreadable) : std::string());
+    fmt::print(
+        "imported {} file{}: {} accepted, {} rejected (kept with their errors), {} "
+        "already stored{}\n",
+        files.size(), files.size() == 1 ? "" : "s", accepted, rejected, already,
+        unreadable ? fmt::format(", {} unreadable", unreadable) : std::string());
     return unreadable ? status_unreadable : status_clean;
 }
 
@@ -114,12 +118,12 @@ int run_db_check(const DbOptions& o) {
             store, options, [&](size_t done, size_t total) { progress(done, total); },
             [](const std::string& problem) { fmt::print(stderr, "{}", problem); });
     }
-    fmt::print("checked {} submission{}: {} with errors, {} with warnings, {} clean; {} already "
-               "checked under these rules{}\n",
-               summary.checked, summary.checked == 1 ? "" : "s", summary.error, summary.warning,
-               summary.clean, summary.already,
-               summary.failed ? fmt::format("; {} could not be checked", summary.failed)
-                              : std::string());
+    fmt::print(
+        "checked {} submission{}: {} with errors, {} with warnings, {} clean; {} already "
+        "checked under these rules{}\n",
+        summary.checked, summary.checked == 1 ? "" : "s", summary.error, summary.warning,
+        summary.clean, summary.already,
+        summary.failed ? fmt::format("; {} could not be checked", summary.failed) : std::string());
     return summary.failed ? status_unreadable : status_clean;
 }
 
@@ -131,25 +135,12 @@ int run_list(const DbOptions& o) {
                "status", "eligible", "cpas");
     for (const auto& r : rows) {
         fmt::print("{:>6}  {:<16}  {:>4}  {:<5}  {:<9}  {:>12}  {}\n", r.id,
-                   r.accepted ? r.convention_id : r.source_path, r.year ? std::to_string(r.year) : "",
-                   r.cpas_nis, r.status, euros(r.eligible), r.cpas_name);
+                   r.accepted ? r.convention_id : r.source_path,
+                   r.year ? std::to_string(r.year) : "", r.cpas_nis, r.status, euros(r.eligible),
+                   r.cpas_name);
     }
     fmt::print(stderr, "{} submission{}\n", rows.size(), rows.size() == 1 ? "" : "s");
     return status_clean;
-}
-
-nlohmann::json result_json(const StoredResult& r, bool with_report) {
-    nlohmann::json j = {{"result", r.id},
-                        {"checked_at", r.checked_at},
-                        {"ruleset", {{"name", r.ruleset_name},
-                                     {"version", r.ruleset_version},
-                                     {"canonical_hash", "sha256:" + r.ruleset_sha256}}},
-                        {"engine_version", r.engine_version},
-                        {"status", r.status},
-                        {"eligible", format_money(r.eligible)},
-                        {"findings", r.finding_count}};
-    if (with_report) j["report"] = nlohmann::json::parse(r.report_json);
-    return j;
 }
 
 int run_show(const DbOptions& o) {
@@ -162,69 +153,13 @@ int run_show(const DbOptions& o) {
     }
     std::vector<std::vector<StoredResult>> results;
     for (const auto& s : submissions) results.push_back(store.results_of(s.id));
-    if (o.format == "json") {
-        nlohmann::json out = {{"schema", "activ.store-show/1"}, {"convention_id", o.convention_id}};
-        nlohmann::json history = nlohmann::json::array();
-        bool latest = true;
-        for (size_t i = 0; i < submissions.size(); ++i) {
-            const auto& s = submissions[i];
-            nlohmann::json entry = {{"submission", s.id},
-                                    {"imported_at", s.imported_at},
-                                    {"source_path", s.source_path},
-                                    {"sha256", s.sha256},
-                                    {"status", s.status}};
-            if (!s.accepted) entry["rejection"] = s.rejection;
-            nlohmann::json checks = nlohmann::json::array();
-            for (const auto& r : results[i]) {
-                checks.push_back(result_json(r, latest));
-                latest = false;  // the newest result of the newest submission carries its report
-            }
-            entry["results"] = std::move(checks);
-            history.push_back(std::move(entry));
-        }
-        out["submissions"] = std::move(history);
-        fmt::print("{}\n", out.dump(2));
-        return status_clean;
-    }
-    fmt::print("Convention {}: {} submission{}, newest first\n", o.convention_id,
-               submissions.size(), submissions.size() == 1 ? "" : "s");
-    for (size_t i = 0; i < submissions.size(); ++i) {
-        const auto& s = submissions[i];
-        fmt::print("\nsubmission #{} imported {} from {} ({})\n", s.id, s.imported_at,
-                   s.source_path, s.status);
-        if (!s.accepted) fmt::print("{}", s.rejection);
-        for (const auto& r : results[i]) {
-            fmt::print("  result #{} of {}: {} {} (engine {}): {}, eligible {}, {} finding{}\n",
-                       r.id, r.checked_at, r.ruleset_name, r.ruleset_version, r.engine_version,
-                       r.status, format_money(r.eligible), r.finding_count,
-                       r.finding_count == 1 ? "" : "s");
-        }
-        if (i == 0 && !results[i].empty()) {
-            auto const report = nlohmann::json::parse(results[i].front().report_json);
-            fmt::print("\nLatest result, findings:\n");
-            for (const auto& f : report.value("findings", nlohmann::json::array())) {
-                fmt::print("  {} {} {}: {} [{}]\n", f.value("severity", ""), f.value("rule", ""),
-                           f.value("subject", nlohmann::json::object()).value("id", ""),
-                           f.value("message", ""), f.value("cite", ""));
-            }
-        }
-    }
+    fmt::print("{}", render_store_history(o.convention_id, submissions, results, o.format));
     return status_clean;
 }
 
 int run_export(const DbOptions& o) {
     Store store(o.store, Store::Mode::read_only);
-    std::string out =
-        "convention_id,submission,year,cpas_nis,cpas_name,subject_kind,subject_id,rule,"
-        "severity,amount,message,cite\r\n";
-    for (const auto& f : store.latest_findings()) {
-        append_csv_row(out, {f.convention_id, std::to_string(f.submission_id),
-                             std::to_string(f.year), f.cpas_nis, f.cpas_name, f.subject_kind,
-                             f.subject_id, f.rule, f.severity,
-                             f.amount ? format_money(*f.amount) : std::string(), f.message,
-                             f.cite});
-    }
-    fmt::print("{}", out);
+    fmt::print("{}", render_findings_csv(store.latest_findings()));
     return status_clean;
 }
 
@@ -268,15 +203,17 @@ std::function<int()> setup_db(CLI::App& db) {
     add_store_argument(*check, *o);
     auto* rules = check->add_option("--rules", o->rules, "Use this rule file for every submission")
                       ->type_name("FILE");
-    check->add_option("--rules-dir", o->rules_dir,
-                      "Folder of rule files chosen by year; default: $ACTIV_RULES_DIR, else the "
-                      "shipped rules")
+    check
+        ->add_option("--rules-dir", o->rules_dir,
+                     "Folder of rule files chosen by year; default: $ACTIV_RULES_DIR, else the "
+                     "shipped rules")
         ->type_name("DIR")
         ->excludes(rules);
     add_jobs(*check, *o);
     subs.emplace_back(check, run_db_check);
 
-    auto* list = db.add_subcommand("list", "List the submissions and the status of their latest result");
+    auto* list =
+        db.add_subcommand("list", "List the submissions and the status of their latest result");
     add_store_argument(*list, *o);
     list->add_option("--cpas", o->cpas, "Only this CPAS (its NIS code)")->type_name("NIS");
     list->add_option("--year", o->year, "Only this year")->type_name("YEAR");
