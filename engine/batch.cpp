@@ -112,7 +112,7 @@ Work check_file(const BatchOptions& options, Rulesets& rulesets, const CompiledR
     } else if (options.format == "html") {
         out.report = render_html(result, convention, options.language);
     } else if (options.format == "csv") {
-        out.report = render_csv(result, convention);
+        out.report = render_csv(result);
     } else {
         out.report = render_text(result, options.language);
     }

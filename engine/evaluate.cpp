@@ -744,8 +744,10 @@ Result evaluate(const Program& program, const RulesetInfo& info, const Conventio
                 // Most subjects pass: the values are formatted only for those that do not.
                 ev.eval_explained(check.condition, f.explanation);
             }
-            if (f.severity == Severity::error && check.subject == RecordKind::expense) {
-                refused[index] = true;
+            if (check.subject == RecordKind::expense) {
+                const Expense& e = c.expenses[index];
+                f.amount_at_stake = charge_of(e.amount, e.share);
+                if (f.severity == Severity::error) refused[index] = true;
             }
             r.findings.push_back(std::move(f));
         });

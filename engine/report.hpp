@@ -39,6 +39,6 @@ std::string html_escape(const std::string& text);
 std::string csv_report_header();
 /// One CSV row per finding of `result`, in the order of the findings: convention, CPAS,
 /// subject kind and id, rule, severity, amount at stake (an expense's charge), message.
-std::string render_csv(const Result& result, const Convention& convention);
+std::string render_csv(const Result& result);
 
 }  // namespace activ

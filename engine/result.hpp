@@ -55,6 +55,8 @@ struct Finding {
     std::string cite;     // the legal source the rule cites, as one line
     Citation citation;    // the same, in parts
     Explanation explanation;
+    /// On an expense: its charge (amount x share), what the finding puts at stake.
+    std::optional<Money> amount_at_stake;
 };
 
 /// The outcome of a decision on one subject: an action's activation class

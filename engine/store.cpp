@@ -5,7 +5,6 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <map>
 
 #include "engine/model_codec.hpp"
 
@@ -382,8 +381,7 @@ SELECT 1 FROM result WHERE submission_id = ?1 AND ruleset_id = ?2 AND engine_ver
 
 void Store::add_result(int64_t submission_id, int64_t ruleset_id,
                        const std::string& engine_version, const Result& r,
-                       const std::string& report_json,
-                       const std::vector<std::pair<std::string, Money>>& amounts) {
+                       const std::string& report_json) {
     Transaction transaction(db_);
     Statement insert(db_, R"sql(
 INSERT INTO result (submission_id, ruleset_id, engine_version, checked_at, status,
@@ -412,7 +410,6 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
     add_decisions(r.actions, "action");
     add_decisions(r.beneficiaries, "beneficiary");
 
-    std::map<std::string, Money, std::less<>> amount_of(amounts.begin(), amounts.end());
     Statement finding(db_, R"sql(
 INSERT INTO finding (result_id, seq, rule, severity, subject_kind, subject_id, message, cite,
                      amount_cents)
@@ -424,10 +421,8 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
         finding.bind(4, std::string(severity_word(f.severity)));
         finding.bind(5, std::string(to_string(f.subject_kind))).bind(6, f.subject_id);
         finding.bind(7, f.message).bind(8, f.cite);
-        auto amount = f.subject_kind == SubjectKind::expense ? amount_of.find(f.subject_id)
-                                                             : amount_of.end();
-        if (amount != amount_of.end()) {
-            finding.bind(9, amount->second.cents);
+        if (f.amount_at_stake) {
+            finding.bind(9, f.amount_at_stake->cents);
         } else {
             finding.bind_null(9);
         }

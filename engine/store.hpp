@@ -132,10 +132,8 @@ class Store {
     int64_t ruleset_id(const RulesetInfo& info);
     bool has_result(int64_t submission_id, int64_t ruleset_id, const std::string& engine_version);
     /// Stores one result, its decisions, findings and indicators, in one transaction.
-    /// `amounts` gives, per expense id, its charge (the amount at stake of a finding on it).
     void add_result(int64_t submission_id, int64_t ruleset_id, const std::string& engine_version,
-                    const Result& result, const std::string& report_json,
-                    const std::vector<std::pair<std::string, Money>>& amounts);
+                    const Result& result, const std::string& report_json);
 
     std::vector<SubmissionRow> list(const ListFilter& filter);
     /// The submissions of one convention id, newest first.

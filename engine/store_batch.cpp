@@ -14,18 +14,6 @@
 
 namespace activ {
 
-namespace {
-
-/// Per expense id, its charge: the amount at stake of a finding on it.
-std::vector<std::pair<std::string, Money>> charges_of(const Convention& c) {
-    std::vector<std::pair<std::string, Money>> out;
-    out.reserve(c.expenses.size());
-    for (const auto& e : c.expenses) out.emplace_back(e.id, charge_of(e.amount, e.share));
-    return out;
-}
-
-}  // namespace
-
 void import_files(Store& store, const std::vector<std::string>& files,
                   const ConventionLimits& limits, unsigned jobs,
                   const std::function<void(const ImportOutcome&)>& each) {
@@ -173,7 +161,6 @@ StoreCheckSummary check_store(Store& store, const StoreCheckOptions& options,
     struct Checked {
         std::optional<Result> result;
         std::string report_json;
-        std::vector<std::pair<std::string, Money>> charges;
         std::string error;
     };
     std::vector<Checked> ring(ordered_window(options.jobs));
@@ -188,7 +175,6 @@ StoreCheckSummary check_store(Store& store, const StoreCheckOptions& options,
                 const CompiledRuleset& rules = *todo[i].ruleset;
                 slot.result = evaluate(*rules.program, rules.info, *convention);
                 slot.report_json = render_json(*slot.result);
-                slot.charges = charges_of(*convention);
             } catch (const std::exception& e) {
                 slot.result.reset();
                 slot.error = todo[i].stored.convention_id + ": " + e.what();
@@ -201,8 +187,7 @@ StoreCheckSummary check_store(Store& store, const StoreCheckOptions& options,
                 problem(slot.error + "\n");
             } else {
                 store.add_result(todo[i].stored.submission_id, todo[i].ruleset_id,
-                                 options.engine_version, *slot.result, slot.report_json,
-                                 slot.charges);
+                                 options.engine_version, *slot.result, slot.report_json);
                 ++summary.checked;
                 std::string const status = result_status(*slot.result);
                 if (status == "error") ++summary.error;

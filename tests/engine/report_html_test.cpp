@@ -244,7 +244,7 @@ TEST_CASE("the HTML report's words follow the language asked", "[html]") {
 
 TEST_CASE("the CSV report has one row per finding, with the charge at stake", "[html]") {
     Checked const c = check_text(example("liege-2015.yaml"), "liege.yaml", "en");
-    std::string const csv = activ::render_csv(c.result, c.convention);
+    std::string const csv = activ::render_csv(c.result);
     CHECK(activ::csv_report_header() ==
           "convention,cpas,subject_kind,subject_id,rule,severity,amount_at_stake,message\r\n");
     CHECK(count_of(csv, "\r\n") == 5);
@@ -261,7 +261,7 @@ TEST_CASE("the CSV report has one row per finding, with the charge at stake", "[
     r.findings.resize(1);
     r.findings[0].message = "a comma, and \"quotes\"";
     r.cpas_name = "CPAS, \"Liège\"";
-    CHECK(activ::render_csv(r, c.convention) ==
+    CHECK(activ::render_csv(r) ==
           "AS-2015-0117,\"CPAS, \"\"Liège\"\"\",expense,X5,expense.in-period,error,300.00,"
           "\"a comma, and \"\"quotes\"\"\"\r\n");
 }
