@@ -423,7 +423,21 @@ private:
                                       schema::type_name(t));
             return;
         }
-        p_.indicators.push_back({i.name, i.label, i.unit.value_or(""), value});
+        p_.indicators.push_back({i.name, i.label, i.unit.value_or(""), value, additive(value)});
+    }
+
+    /// A count, a sum, a definition of one, or sums and differences of them: what stays
+    /// true when conventions are added up. A quotient, a minimum or a constant does not.
+    bool additive(int node) const {
+        const Node& n = p_.nodes[static_cast<size_t>(node)];
+        switch (n.op) {
+            case Op::count:
+            case Op::sum: return true;
+            case Op::derived: return additive(n.right);
+            case Op::add:
+            case Op::sub: return additive(n.left) && additive(n.right);
+            default: return false;
+        }
     }
 
     /// `{path}` placeholders: a field of the subject, else of the convention, else a parameter.

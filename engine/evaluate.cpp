@@ -624,6 +624,7 @@ IndicatorValue indicator_value(const CompiledIndicator& indicator, const Value& 
     out.name = indicator.name;
     out.label = indicator.label;
     out.unit = indicator.unit;
+    out.additive = indicator.additive;
     if (v.missing) return out;
     switch (v.type) {
         case Type::number: out.kind = IndicatorValue::Kind::count; break;

@@ -104,6 +104,9 @@ struct CompiledIndicator {
     std::string label;
     std::string unit;
     int value = -1;
+    /// Whether summing it over conventions means something: a count or a sum does, a
+    /// ratio or a per-participant amount does not.
+    bool additive = false;
 };
 
 struct Program {

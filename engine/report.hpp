@@ -19,6 +19,13 @@ inline constexpr const char* result_schema = "activ.result/2";
 /// language of the messages, ending in a newline).
 std::string render_json(const Result& result);
 
+/// The Result a JSON report describes (render_json's output, as the store keeps it).
+/// Throws std::runtime_error naming what is wrong when it is not an activ.result/2 report.
+/// The findings' amounts at stake are not in a report: set_amounts_at_stake puts them back.
+Result read_json_report(const std::string& json);
+/// Sets each expense finding's amount at stake to the charge of its expense.
+void set_amounts_at_stake(Result& result, const Convention& convention);
+
 /// An HTML report to attach to a decision: one `<article class="report">` per convention,
 /// with no outside resource and no script. The convention gives each expense's cost type
 /// and charge, for the chart per cost type. Words in `language` as for render_text; every

@@ -122,7 +122,8 @@ std::string render_json(const Result& result) {
     doc["indicator_units"] = json::object();
     for (const auto& v : result.indicators) {
         doc["indicators"][v.name] = indicator_value_of(v);
-        doc["indicator_units"][v.name] = {{"label", v.label}, {"unit", v.unit}};
+        doc["indicator_units"][v.name] = {
+            {"label", v.label}, {"unit", v.unit}, {"additive", v.additive}};
     }
     // Text from a convention file is meant to be UTF-8 but is not guaranteed to be;
     // replacing bad bytes keeps the report printable instead of throwing.

@@ -79,6 +79,7 @@ struct IndicatorValue {
     std::string unit;
     Kind kind = Kind::missing;
     std::string value;  // "12", "3172.35", "0.5000"; empty when missing
+    bool additive = false;  // a count or a sum: its total over conventions means something
 };
 
 struct Totals {

@@ -41,8 +41,10 @@ activ::Finding finding(std::string rule, activ::Severity severity, activ::Subjec
 }
 
 activ::IndicatorValue indicator(std::string name, std::string label, std::string unit,
-                                activ::IndicatorValue::Kind kind, std::string value) {
+                                activ::IndicatorValue::Kind kind, std::string value,
+                                bool additive = false) {
     activ::IndicatorValue v;
+    v.additive = additive;
     v.name = std::move(name);
     v.label = std::move(label);
     v.unit = std::move(unit);
@@ -85,11 +87,11 @@ activ::Result sample_result() {
     r.totals.advance_paid = Money{2400000};
     r.totals.to_recover = Money{2114360};
     r.indicators = {
-        indicator("participants", "Participants", "persons", Kind::count, "12"),
+        indicator("participants", "Participants", "persons", Kind::count, "12", true),
         indicator("cost_per_participant", "Cost per participant", "EUR", Kind::amount, "264.36"),
         indicator("objectives_achieved", "Objectives achieved", "", Kind::decimal, "0.5000"),
         indicator("average_trajectory", "Average trajectory", "days", Kind::days, "45"),
-        indicator("found_work", "Found work", "persons", Kind::missing, ""),
+        indicator("found_work", "Found work", "persons", Kind::missing, "", true),
     };
     return r;
 }
@@ -202,23 +204,28 @@ const char* const expected_json = R"({
   "indicator_units": {
     "participants": {
       "label": "Participants",
-      "unit": "persons"
+      "unit": "persons",
+      "additive": true
     },
     "cost_per_participant": {
       "label": "Cost per participant",
-      "unit": "EUR"
+      "unit": "EUR",
+      "additive": false
     },
     "objectives_achieved": {
       "label": "Objectives achieved",
-      "unit": ""
+      "unit": "",
+      "additive": false
     },
     "average_trajectory": {
       "label": "Average trajectory",
-      "unit": "days"
+      "unit": "days",
+      "additive": false
     },
     "found_work": {
       "label": "Found work",
-      "unit": "persons"
+      "unit": "persons",
+      "additive": true
     }
   }
 }
