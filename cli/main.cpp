@@ -36,6 +36,9 @@ const Command commands[] = {
      setup_impact},
     {"lint", "Check rule files for errors and doubtful rules before they decide anything",
      setup_lint},
+    {"report", "The overview of a store for managers: conventions by status, amounts per CPAS, "
+               "frequent findings, indicators (HTML)",
+     setup_report},
     {"version", "Print the version of activ", setup_version},
 };
 

@@ -202,7 +202,107 @@ constexpr ReportWords dutch = {
                  {"undetermined", "onbepaald"}},
 };
 
+
+constexpr OverviewWords english_overview = {
+    .title = "Social activation conventions: overview",
+    .all_years = "all years",
+    .by_status = "Conventions by status",
+    .status = "status",
+    .conventions = "conventions",
+    .unchecked = "not checked yet",
+    .rejected = "refused at import",
+    .total = "total",
+    .per_cpas = "Amounts per CPAS",
+    .top_findings = "Most frequent findings, per rule",
+    .severity = "severity",
+    .findings_count = "findings",
+    .at_stake = "amount at stake",
+    .indicators_summed = "Indicators summed over the CPAS",
+    .reported = "conventions reporting it",
+    .missing = "could not be computed",
+    .not_additive = "not summed: a ratio or an amount per person means nothing added up",
+    .rejected_files = "Files refused at import",
+    .rejected_note = "The loader could not read their year, so they are listed whatever the year asked.",
+    .details = "Each convention",
+    .history = "History",
+    .submission = "submission",
+    .imported = "imported",
+    .result = "result",
+    .checked = "checked",
+    .no_result = "No result yet: run activ db check.",
+};
+
+constexpr OverviewWords french_overview = {
+    .title = "Conventions d'activation sociale : vue d'ensemble",
+    .all_years = "toutes les années",
+    .by_status = "Conventions par statut",
+    .status = "statut",
+    .conventions = "conventions",
+    .unchecked = "pas encore contrôlées",
+    .rejected = "refusées à l'import",
+    .total = "total",
+    .per_cpas = "Montants par CPAS",
+    .top_findings = "Constats les plus fréquents, par règle",
+    .severity = "gravité",
+    .findings_count = "constats",
+    .at_stake = "montant en jeu",
+    .indicators_summed = "Indicateurs additionnés sur les CPAS",
+    .reported = "conventions qui le donnent",
+    .missing = "non calculable",
+    .not_additive = "non additionné : un ratio ou un montant par personne n'a pas de sens en somme",
+    .rejected_files = "Fichiers refusés à l'import",
+    .rejected_note = "Leur année n'a pas pu être lue : ils sont listés quelle que soit l'année demandée.",
+    .details = "Chaque convention",
+    .history = "Historique",
+    .submission = "dépôt",
+    .imported = "importé le",
+    .result = "résultat",
+    .checked = "contrôlé le",
+    .no_result = "Pas encore de résultat : lancez activ db check.",
+};
+
+constexpr OverviewWords dutch_overview = {
+    .title = "Overeenkomsten sociale activering: overzicht",
+    .all_years = "alle jaren",
+    .by_status = "Overeenkomsten per status",
+    .status = "status",
+    .conventions = "overeenkomsten",
+    .unchecked = "nog niet gecontroleerd",
+    .rejected = "geweigerd bij de import",
+    .total = "totaal",
+    .per_cpas = "Bedragen per OCMW",
+    .top_findings = "Meest voorkomende vaststellingen, per regel",
+    .severity = "ernst",
+    .findings_count = "vaststellingen",
+    .at_stake = "betrokken bedrag",
+    .indicators_summed = "Indicatoren opgeteld over de OCMW's",
+    .reported = "overeenkomsten die hem geven",
+    .missing = "niet te berekenen",
+    .not_additive = "niet opgeteld: een verhouding of een bedrag per persoon zegt niets als som",
+    .rejected_files = "Bij de import geweigerde bestanden",
+    .rejected_note = "Hun jaar kon niet gelezen worden: ze staan er ongeacht het gevraagde jaar.",
+    .details = "Elke overeenkomst",
+    .history = "Geschiedenis",
+    .submission = "indiening",
+    .imported = "geïmporteerd op",
+    .result = "resultaat",
+    .checked = "gecontroleerd op",
+    .no_result = "Nog geen resultaat: voer activ db check uit.",
+};
+
 }  // namespace
+
+const OverviewWords& overview_words(const std::string& language) {
+    switch (language_of(language)) {
+        case Language::fr:
+            return french_overview;
+        case Language::nl:
+            return dutch_overview;
+        case Language::en:
+            break;
+    }
+    return english_overview;
+}
 
 const ReportWords& report_words(const std::string& language) {
     switch (language_of(language)) {

@@ -106,6 +106,39 @@ struct ReportWords {
     std::pair<const char*, const char*> outcomes[6];
 };
 
+/// The words of the national overview (`activ report`) and of a convention's stored
+/// history (`activ db show --format html`).
+struct OverviewWords {
+    const char* title;
+    const char* all_years;
+    const char* by_status;
+    const char* status;
+    const char* conventions;
+    const char* unchecked;  // accepted, never checked
+    const char* rejected;   // refused by the loader at import
+    const char* total;
+    const char* per_cpas;
+    const char* top_findings;
+    const char* severity;
+    const char* findings_count;
+    const char* at_stake;
+    const char* indicators_summed;
+    const char* reported;
+    const char* missing;
+    const char* not_additive;  // why an indicator has no sum
+    const char* rejected_files;
+    const char* rejected_note;
+    const char* details;
+    const char* history;
+    const char* submission;
+    const char* imported;
+    const char* result;
+    const char* checked;
+    const char* no_result;
+};
+
+const OverviewWords& overview_words(const std::string& language);
+
 /// The words of the text and HTML reports in `language` ("fr", "nl"; anything else is
 /// English).
 const ReportWords& report_words(const std::string& language);

@@ -2,6 +2,7 @@
 #pragma once
 #include <string>
 
+#include "engine/html.hpp"
 #include "engine/model.hpp"
 #include "engine/result.hpp"
 
@@ -33,13 +34,11 @@ void set_amounts_at_stake(Result& result, const Convention& convention);
 /// html_page_end; render_html_page makes the page of one convention.
 std::string render_html(const Result& result, const Convention& convention,
                         const std::string& language = "en");
-std::string html_page_start(const std::string& language = "en");
+std::string html_page_start(const std::string& language = "en", const std::string& title = "");
 std::string html_page_end();
 std::string render_html_page(const Result& result, const Convention& convention,
                              const std::string& language = "en");
 
-/// `text` with `<`, `>`, `&`, `"` and `'` escaped for HTML text and attribute values.
-std::string html_escape(const std::string& text);
 
 /// The header of the CSV report (RFC 4180, CR LF), printed once before the rows of any
 /// number of conventions.

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/html.hpp"
 #include "engine/messages.hpp"
 #include "engine/report.hpp"
 
@@ -48,6 +49,11 @@ td.amount, th.amount { text-align: right; font-variant-numeric: tabular-nums; wh
 svg.chart { display: block; margin: .6em 0; }
 .legend-eligible { color: var(--clean); }
 .legend-refused { color: var(--error); }
+td.status-error { color: var(--error); font-weight: bold; }
+td.status-warning { color: var(--warning); font-weight: bold; }
+td.status-clean { color: var(--clean); }
+tr.total th, tr.total td { border-top: 2px solid var(--ink); font-weight: bold; }
+section.detail { break-before: page; }
 @page { size: A4; margin: 18mm 15mm; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
@@ -112,39 +118,16 @@ std::string verdict_text(const Words& w, const Result& result) {
     return out;
 }
 
-std::string money_text(Money m) {
-    std::string out = format_money(m);
-    out += " EUR";
-    return out;
-}
-
-// Appends <tag>escaped text</tag>.
-void element(std::string& out, const char* tag, const std::string& text,
-             const char* css_class = nullptr) {
-    out += '<';
-    out += tag;
-    if (css_class) {
-        out += " class=\"";
-        out += css_class;
-        out += '"';
-    }
-    out += '>';
-    out += html_escape(text);
-    out += "</";
-    out += tag;
-    out += '>';
-}
-
 void identity(std::string& out, const Words& w, const Result& r) {
     out += "<header>\n";
     std::string title = w.report_title;
     title += ' ';
     title += r.convention_id;
-    element(out, "h1", title);
+    html_element(out, "h1", title);
     out += "\n<dl class=\"identity\">\n";
     auto row = [&](const std::string& label, const std::string& value) {
-        element(out, "dt", label);
-        element(out, "dd", value);
+        html_element(out, "dt", label);
+        html_element(out, "dd", value);
         out += '\n';
     };
     row(w.convention, r.convention_id);
@@ -172,7 +155,7 @@ void verdict(std::string& out, const Words& w, const Result& r) {
     std::string text = w.verdict;
     text += w.colon;
     text += verdict_text(w, r);
-    element(out, "p", text);
+    html_element(out, "p", text);
     out += "\n</section>\n";
 }
 
@@ -235,7 +218,7 @@ void chart(std::string& out, const Words& w, const std::vector<CostTypeSums>& su
     out += ' ';
     out += std::to_string(height);
     out += "\" font-size=\"12\">\n";
-    element(out, "title", w.per_cost_type);
+    html_element(out, "title", w.per_cost_type);
     out += "\n<rect x=\"0\" y=\"4\" width=\"12\" height=\"12\" fill=\"#1a7f37\"/>";
     out += "<text x=\"18\" y=\"14\">";
     out += html_escape(w.eligible);
@@ -291,14 +274,14 @@ void chart(std::string& out, const Words& w, const std::vector<CostTypeSums>& su
 void totals(std::string& out, const Words& w, const Result& r, const Convention& c) {
     const Totals& t = r.totals;
     out += "<section class=\"totals\">\n";
-    element(out, "h2", w.totals);
+    html_element(out, "h2", w.totals);
     out += "\n<table class=\"totals\">\n";
     auto row = [&](const char* key, const char* label, Money amount) {
         out += "<tr data-total=\"";
         out += key;
         out += "\">";
-        element(out, "th", label);
-        element(out, "td", money_text(amount), "amount");
+        html_element(out, "th", label);
+        html_element(out, "td", money_text(amount), "amount");
         out += "</tr>\n";
     };
     row("declared", w.declared, t.declared);
@@ -312,19 +295,19 @@ void totals(std::string& out, const Words& w, const Result& r, const Convention&
     out += "</table>\n";
     std::vector<CostTypeSums> const sums = per_cost_type(r, c);
     if (!sums.empty()) {
-        element(out, "h3", w.per_cost_type);
+        html_element(out, "h3", w.per_cost_type);
         out += '\n';
         chart(out, w, sums);
         out += "<table class=\"cost-types\">\n<tr>";
-        element(out, "th", w.cost_type);
-        element(out, "th", w.eligible, "amount");
-        element(out, "th", w.refused, "amount");
+        html_element(out, "th", w.cost_type);
+        html_element(out, "th", w.eligible, "amount");
+        html_element(out, "th", w.refused, "amount");
         out += "</tr>\n";
         for (const auto& s : sums) {
             out += "<tr>";
-            element(out, "td", cost_type_word(w, s.cost_type));
-            element(out, "td", money_text(s.eligible), "amount");
-            element(out, "td", money_text(s.refused), "amount");
+            html_element(out, "td", cost_type_word(w, s.cost_type));
+            html_element(out, "td", money_text(s.eligible), "amount");
+            html_element(out, "td", money_text(s.refused), "amount");
             out += "</tr>\n";
         }
         out += "</table>\n";
@@ -350,18 +333,18 @@ void decisions(std::string& out, const Words& w, const char* css_class, const ch
     out += "<section class=\"";
     out += css_class;
     out += "\">\n";
-    element(out, "h2", title);
+    html_element(out, "h2", title);
     out += '\n';
     if (list.empty()) {
-        element(out, "p", w.none);
+        html_element(out, "p", w.none);
         out += "\n</section>\n";
         return;
     }
     out += "<table>\n<tr>";
-    element(out, "th", w.identifier);
-    element(out, "th", outcome_label);
-    element(out, "th", w.reason);
-    element(out, "th", w.rule);
+    html_element(out, "th", w.identifier);
+    html_element(out, "th", outcome_label);
+    html_element(out, "th", w.reason);
+    html_element(out, "th", w.rule);
     out += "</tr>\n";
     for (const auto& d : list) {
         out += "<tr class=\"decision\" data-outcome=\"";
@@ -373,7 +356,7 @@ void decisions(std::string& out, const Words& w, const char* css_class, const ch
             out += html_escape(it->second);
         }
         out += "</td>";
-        element(out, "td", outcome_word(w, d.outcome));
+        html_element(out, "td", outcome_word(w, d.outcome));
         out += "<td>";
         out += html_escape(d.reason);
         if (!d.explanation.empty()) {
@@ -392,7 +375,7 @@ void finding(std::string& out, const Words& w, const Finding& f) {
     out += "<div class=\"finding\" data-rule=\"";
     out += html_escape(f.rule);
     out += "\">\n";
-    element(out, "p", f.message, "message");
+    html_element(out, "p", f.message, "message");
     out += "\n<p class=\"source\">";
     out += html_escape(w.rule);
     out += html_escape(w.colon);
@@ -421,9 +404,9 @@ void finding(std::string& out, const Words& w, const Finding& f) {
 // By severity (errors first), then by subject in the order it first appears.
 void findings(std::string& out, const Words& w, const std::vector<Finding>& list) {
     out += "<section class=\"findings\">\n";
-    element(out, "h2", w.findings);
+    html_element(out, "h2", w.findings);
     out += '\n';
-    if (list.empty()) element(out, "p", w.none);
+    if (list.empty()) html_element(out, "p", w.none);
     for (Severity severity : {Severity::error, Severity::warning, Severity::info}) {
         std::vector<std::pair<std::string, std::vector<const Finding*>>> subjects;
         for (const auto& f : list) {
@@ -449,11 +432,11 @@ void findings(std::string& out, const Words& w, const std::vector<Finding>& list
         heading += " (";
         heading += std::to_string(count);
         heading += ')';
-        element(out, "h3", heading);
+        html_element(out, "h3", heading);
         out += '\n';
         for (const auto& [subject, items] : subjects) {
             out += "<section class=\"subject\">\n";
-            element(out, "h4", subject);
+            html_element(out, "h4", subject);
             out += '\n';
             for (const Finding* f : items) finding(out, w, *f);
             out += "</section>\n";
@@ -465,22 +448,22 @@ void findings(std::string& out, const Words& w, const std::vector<Finding>& list
 
 void indicators(std::string& out, const Words& w, const std::vector<IndicatorValue>& list) {
     out += "<section class=\"indicators\">\n";
-    element(out, "h2", w.indicators);
+    html_element(out, "h2", w.indicators);
     out += "\n<table>\n<tr>";
-    element(out, "th", w.indicator);
-    element(out, "th", w.value, "amount");
+    html_element(out, "th", w.indicator);
+    html_element(out, "th", w.value, "amount");
     out += "</tr>\n";
     for (const auto& v : list) {
         out += "<tr class=\"indicator\" data-name=\"";
         out += html_escape(v.name);
         out += "\">";
-        element(out, "td", v.label.empty() ? v.name : v.label);
+        html_element(out, "td", v.label.empty() ? v.name : v.label);
         std::string value = v.kind == IndicatorValue::Kind::missing ? w.missing_value : v.value;
         if (v.kind != IndicatorValue::Kind::missing && !v.unit.empty()) {
             value += ' ';
             value += v.unit;
         }
-        element(out, "td", value, "amount");
+        html_element(out, "td", value, "amount");
         out += "</tr>\n";
     }
     out += "</table>\n</section>\n";
@@ -488,41 +471,14 @@ void indicators(std::string& out, const Words& w, const std::vector<IndicatorVal
 
 }  // namespace
 
-std::string html_escape(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '&':
-                out += "&amp;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
-
-std::string html_page_start(const std::string& language) {
+std::string html_page_start(const std::string& language, const std::string& title) {
     const Words& w = report_words(language);
     std::string out = "<!DOCTYPE html>\n<html lang=\"";
     out += w.language;
     out += "\">\n<head>\n<meta charset=\"utf-8\">\n";
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out += "<title>";
-    out += html_escape(w.report_title);
+    out += html_escape(title.empty() ? std::string(w.report_title) : title);
     out += "</title>\n<style>";
     out += style;
     out += "</style>\n</head>\n<body>\n";

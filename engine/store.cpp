@@ -227,6 +227,32 @@ FROM submission s
 LEFT JOIN result r ON r.id = (SELECT max(id) FROM result WHERE submission_id = s.id)
 )sql";
 
+// A result's columns, from `r` joined with its ruleset `g`; stored_result reads them.
+const char* const result_columns = R"sql(
+       r.id, g.name, g.version, g.sha256, r.engine_version, r.checked_at, r.status,
+       r.declared_cents, r.eligible_cents, r.ineligible_cents, r.capped_cents, r.finding_count,
+       r.report_json
+)sql";
+
+StoredResult stored_result(const Statement& s, int64_t submission_id, int first) {
+    StoredResult r;
+    r.submission_id = submission_id;
+    r.id = s.integer(first);
+    r.ruleset_name = s.text(first + 1);
+    r.ruleset_version = s.text(first + 2);
+    r.ruleset_sha256 = s.text(first + 3);
+    r.engine_version = s.text(first + 4);
+    r.checked_at = s.text(first + 5);
+    r.status = s.text(first + 6);
+    r.declared = Money{s.integer(first + 7)};
+    r.eligible = Money{s.integer(first + 8)};
+    r.ineligible = Money{s.integer(first + 9)};
+    r.eligible_capped = Money{s.integer(first + 10)};
+    r.finding_count = s.integer(first + 11);
+    r.report_json = s.text(first + 12);
+    return r;
+}
+
 }  // namespace
 
 int store_schema_version() { return latest_version; }
@@ -346,6 +372,12 @@ WHERE accepted = 1 ORDER BY id
         out.push_back(std::move(m));
     }
     return out;
+}
+
+std::string Store::model_of(int64_t submission_id) {
+    Statement s(db_, "SELECT model FROM submission WHERE id = ?1");
+    s.bind(1, submission_id);
+    return s.step() ? s.text(0) : std::string();
 }
 
 std::string Store::original_of(int64_t submission_id) {
@@ -470,34 +502,40 @@ std::vector<SubmissionRow> Store::submissions_of(const std::string& convention_i
 }
 
 std::vector<StoredResult> Store::results_of(int64_t submission_id) {
-    Statement s(db_, R"sql(
-SELECT r.id, r.submission_id, g.name, g.version, g.sha256, r.engine_version, r.checked_at,
-       r.status, r.declared_cents, r.eligible_cents, r.ineligible_cents, r.capped_cents,
-       r.finding_count, r.report_json
-FROM result r JOIN ruleset g ON g.id = r.ruleset_id
-WHERE r.submission_id = ?1 ORDER BY r.id DESC
-)sql");
+    std::string sql = "SELECT r.submission_id, ";
+    sql += result_columns;
+    sql += "FROM result r JOIN ruleset g ON g.id = r.ruleset_id\n"
+           "WHERE r.submission_id = ?1 ORDER BY r.id DESC";
+    Statement s(db_, sql.c_str());
     s.bind(1, submission_id);
     std::vector<StoredResult> out;
-    while (s.step()) {
-        StoredResult r;
-        r.id = s.integer(0);
-        r.submission_id = s.integer(1);
-        r.ruleset_name = s.text(2);
-        r.ruleset_version = s.text(3);
-        r.ruleset_sha256 = s.text(4);
-        r.engine_version = s.text(5);
-        r.checked_at = s.text(6);
-        r.status = s.text(7);
-        r.declared = Money{s.integer(8)};
-        r.eligible = Money{s.integer(9)};
-        r.ineligible = Money{s.integer(10)};
-        r.eligible_capped = Money{s.integer(11)};
-        r.finding_count = s.integer(12);
-        r.report_json = s.text(13);
-        out.push_back(std::move(r));
-    }
+    while (s.step()) out.push_back(stored_result(s, s.integer(0), 1));
     return out;
+}
+
+void Store::for_each_latest(
+    std::optional<int> year,
+    const std::function<void(const SubmissionRow&, const StoredModel&, const StoredResult*)>& each) {
+    std::string sql = submission_columns;
+    sql.insert(sql.find("\nFROM"), ", s.model, ");
+    sql.insert(sql.find("\nFROM"), result_columns);
+    sql += R"sql(LEFT JOIN ruleset g ON g.id = r.ruleset_id
+WHERE s.accepted = 1 AND (?1 IS NULL OR s.year = ?1)
+  AND s.id = (SELECT max(id) FROM submission WHERE accepted = 1 AND convention_id = s.convention_id)
+ORDER BY s.cpas_nis, s.convention_id
+)sql";
+    Statement s(db_, sql.c_str());
+    s.bind_optional(1, year ? std::optional<int64_t>(*year) : std::nullopt);
+    while (s.step()) {
+        SubmissionRow const row = submission_row(s);
+        StoredModel const model{row.id, row.convention_id, row.year, s.text(12), row.source_path};
+        if (s.is_null(13)) {
+            each(row, model, nullptr);
+            continue;
+        }
+        StoredResult const result = stored_result(s, row.id, 13);
+        each(row, model, &result);
+    }
 }
 
 std::vector<StoredFinding> Store::latest_findings() {

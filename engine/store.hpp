@@ -3,6 +3,7 @@
 // that an interrupted import or check leaves the store as it was before that convention.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -125,6 +126,9 @@ class Store {
     /// Accepted submissions, by id; `newest_only` keeps the newest of each convention id.
     std::vector<StoredModel> accepted_submissions(bool newest_only);
 
+    /// The validated model of a submission (engine/model_codec); empty when rejected.
+    std::string model_of(int64_t submission_id);
+
     /// The bytes a submission was received as; empty when there is no such submission.
     std::string original_of(int64_t submission_id);
 
@@ -142,6 +146,13 @@ class Store {
     std::vector<StoredResult> results_of(int64_t submission_id);
     /// The findings of the latest result of the newest submission of each convention.
     std::vector<StoredFinding> latest_findings();
+
+    /// The newest accepted submission of each convention (of `year`, when given), by CPAS
+    /// NIS then convention id, one at a time: its row, its model, and its latest result
+    /// with the report (null when it was never checked). Holds one in memory at a time.
+    void for_each_latest(std::optional<int> year,
+                         const std::function<void(const SubmissionRow&, const StoredModel&,
+                                                  const StoredResult*)>& each);
 
   private:
     void migrate();

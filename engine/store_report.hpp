@@ -15,6 +15,15 @@ std::string render_store_history(const std::string& convention_id,
                                  const std::vector<std::vector<StoredResult>>& results,
                                  const std::string& format);
 
+/// The same history as one HTML page (`language` as for render_text): the latest
+/// result's report, read back from the store, when there is one (`latest` and the
+/// `convention` it was decided on), then every submission and result.
+std::string render_store_history_html(const std::string& convention_id,
+                                      const std::vector<SubmissionRow>& submissions,
+                                      const std::vector<std::vector<StoredResult>>& results,
+                                      const Result* latest, const Convention* convention,
+                                      const std::string& language);
+
 /// One CSV row per finding (RFC 4180, CRLF), after a header.
 std::string render_findings_csv(const std::vector<StoredFinding>& findings);
 

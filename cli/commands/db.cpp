@@ -1,16 +1,16 @@
 // `activ db`: the administrators' store (engine/store). init, import, check, list, show
 // and export; each parses its options and calls the engine.
 #include <fmt/core.h>
-#include <unistd.h>
 
-#include <chrono>
 #include <memory>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "cli/commands/commands.hpp"
+#include "cli/commands/progress.hpp"
 #include "engine/batch.hpp"
+#include "engine/report.hpp"
 #include "engine/store_batch.hpp"
 #include "engine/store_report.hpp"
 
@@ -34,35 +34,7 @@ struct DbOptions {
     std::optional<std::string> status;
     std::string convention_id;  // show
     std::string format = "text";
-};
-
-/// "12 / 580, 95/s, 6 s left" on stderr, rewritten in place, at most five times a second;
-/// nothing when stderr is not a terminal (a log file gets the summary only).
-class Progress {
-  public:
-    explicit Progress(const char* what) : what_(what), shown_(::isatty(2) == 1) {}
-    ~Progress() {
-        if (drawn_) fmt::print(stderr, "\n");
-    }
-    void operator()(size_t done, size_t total) {
-        if (!shown_) return;
-        auto const now = std::chrono::steady_clock::now();
-        if (done < total && now - last_ < std::chrono::milliseconds(200)) return;
-        last_ = now;
-        double const seconds = std::chrono::duration<double>(now - start_).count();
-        double const rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
-        double const left = rate > 0 ? static_cast<double>(total - done) / rate : 0;
-        fmt::print(stderr, "\r{}: {} / {}, {:.0f}/s, {:.0f} s left   ", what_, done, total, rate,
-                   left);
-        drawn_ = true;
-    }
-
-  private:
-    const char* what_;
-    bool shown_;
-    bool drawn_ = false;
-    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
-    std::chrono::steady_clock::time_point last_{};
+    std::string language = "en";  // show --format html
 };
 
 std::string euros(std::optional<Money> m) { return m ? format_money(*m) : std::string("-"); }
@@ -153,7 +125,33 @@ int run_show(const DbOptions& o) {
     }
     std::vector<std::vector<StoredResult>> results;
     for (const auto& s : submissions) results.push_back(store.results_of(s.id));
-    fmt::print("{}", render_store_history(o.convention_id, submissions, results, o.format));
+    if (o.format != "html") {
+        fmt::print("{}", render_store_history(o.convention_id, submissions, results, o.format));
+        return status_clean;
+    }
+    // The page shows the newest submission's latest result as it was decided: its stored
+    // report, on the model it was decided on.
+    std::optional<Result> latest;
+    std::optional<Convention> convention;
+    const SubmissionRow& newest = submissions.front();
+    if (newest.accepted && !results.front().empty()) {
+        try {
+            latest = read_json_report(results.front().front().report_json);
+        } catch (const std::runtime_error& e) {
+            throw StoreError(o.store + ": result #" + std::to_string(results.front().front().id) +
+                             ": " + e.what());
+        }
+        std::string error;
+        convention = stored_convention(
+            store, StoredModel{newest.id, newest.convention_id, newest.year,
+                               store.model_of(newest.id), newest.source_path},
+            error);
+        if (!convention) throw StoreError(o.store + ": submission #" + std::to_string(newest.id) + ": " + error);
+        set_amounts_at_stake(*latest, *convention);
+    }
+    fmt::print("{}", render_store_history_html(o.convention_id, submissions, results,
+                                               latest ? &*latest : nullptr,
+                                               convention ? &*convention : nullptr, o.language));
     return status_clean;
 }
 
@@ -224,8 +222,14 @@ std::function<int()> setup_db(CLI::App& db) {
     auto* show = db.add_subcommand("show", "Show a convention's latest result and its history");
     add_store_argument(*show, *o);
     show->add_option("convention", o->convention_id, "The convention id")->required();
-    show->add_option("--format", o->format, "text or json")
-        ->check(CLI::IsMember({"text", "json"}))
+    show->add_option("--format", o->format,
+                     "text, json, or html (the latest report and the history, one page)")
+        ->check(CLI::IsMember({"text", "json", "html"}))
+        ->capture_default_str();
+    show->add_option("--lang", o->language, "Language of the HTML page: fr, nl or en")
+        ->check(CLI::IsMember({"fr", "nl", "en"}))
+        ->envname("ACTIV_LANG")
+        ->type_name("LANG")
         ->capture_default_str();
     subs.emplace_back(show, run_show);
 

@@ -25,6 +25,7 @@ const std::string shipped_2015 = source_dir + "/rules/be/social-activation-2015.
 
 using activ::testing::TempFolder;
 using activ::testing::count_in_store;
+using activ::testing::example_store;
 
 void replace_once(std::string& text, const std::string& from, const std::string& to) {
     auto const at = text.find(from);
@@ -45,25 +46,6 @@ std::string changed_2015_rules(const fs::path& folder) {
                  "pre_employment_internship, article60_employment, punctuality_workshop}");
     std::string const path = (folder / "changed-2015.rules").string();
     std::ofstream(path, std::ios::binary) << text;
-    return path;
-}
-
-/// A store holding the three examples, each checked under the shipped rules.
-std::string example_store(const fs::path& folder) {
-    std::string const path = (folder / "store.sqlite").string();
-    activ::Store store(path, activ::Store::Mode::create);
-    std::vector<std::string> const files = {source_dir + "/examples/gent-2016.yaml",
-                                            source_dir + "/examples/liege-2015.yaml",
-                                            source_dir + "/examples/namur-2015.yaml"};
-    activ::import_files(store, files, {}, 2,
-                        [](const activ::ImportOutcome& o) { REQUIRE(o.accepted); });
-    activ::StoreCheckOptions options;
-    options.rules_dir = source_dir + "/rules";
-    options.engine_version = "test";
-    options.jobs = 2;
-    auto const summary = activ::check_store(
-        store, options, [](size_t, size_t) {}, [](const std::string&) {});
-    REQUIRE(summary.checked == 3);
     return path;
 }
 

@@ -1,8 +1,13 @@
 // Test support: reading the store the way an administrator's SQL would, bypassing activ.
 #pragma once
+#include <filesystem>
 #include <string>
 
 namespace activ::testing {
+
+/// A store at FOLDER/store.sqlite holding the three shipped examples, each checked under
+/// the shipped rules (engine version "test"); its path.
+std::string example_store(const std::filesystem::path& folder);
 
 /// The first column of the first row of `sql` on the store at `path`, opened read-only,
 /// as text; "" when the query fails or gives no row (a busy store waits up to 5 s).
