@@ -54,6 +54,7 @@ td.status-warning { color: var(--warning); font-weight: bold; }
 td.status-clean { color: var(--clean); }
 tr.total th, tr.total td { border-top: 2px solid var(--ink); font-weight: bold; }
 section.detail { break-before: page; }
+section.top-findings td:last-child { font-size: .85em; color: #57606a; }
 @page { size: A4; margin: 18mm 15mm; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
