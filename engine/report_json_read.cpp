@@ -54,15 +54,20 @@ Enum enum_of(const std::string& word, std::initializer_list<Enum> values) {
     throw std::runtime_error("the report names an unknown kind '" + word + "'");
 }
 
+// What decisions and findings both carry: the source cited and the values that decided.
+void read_grounds(const json& j, std::string& cite, Citation& citation, Explanation& explanation) {
+    cite = text_of(j, "cite");
+    citation = citation_of(j.value("citation", json::object()));
+    explanation = explanation_of(j.value("explanation", json::object()));
+}
+
 Decision decision_of(const json& j, const char* outcome_key) {
     Decision d;
     d.subject_id = text_of(j, "id");
     d.outcome = text_of(j, outcome_key);
     d.rule = text_of(j, "rule");
     d.reason = text_of(j, "reason");
-    d.cite = text_of(j, "cite");
-    d.citation = citation_of(j.value("citation", json::object()));
-    d.explanation = explanation_of(j.value("explanation", json::object()));
+    read_grounds(j, d.cite, d.citation, d.explanation);
     return d;
 }
 
@@ -76,9 +81,7 @@ Finding finding_of(const json& j) {
                               SubjectKind::beneficiary, SubjectKind::objective});
     f.subject_id = text_of(subject, "id");
     f.message = text_of(j, "message");
-    f.cite = text_of(j, "cite");
-    f.citation = citation_of(j.value("citation", json::object()));
-    f.explanation = explanation_of(j.value("explanation", json::object()));
+    read_grounds(j, f.cite, f.citation, f.explanation);
     return f;
 }
 
