@@ -39,6 +39,8 @@ const Command commands[] = {
     {"report", "The overview of a store for managers: conventions by status, amounts per CPAS, "
                "frequent findings, indicators (HTML)",
      setup_report},
+    {"test", "Run the rule tests kept beside the rules (*.test.yaml), and their coverage",
+     setup_test},
     {"version", "Print the version of activ", setup_version},
 };
 

@@ -10,6 +10,7 @@
 #include <set>
 #include <system_error>
 
+#include "engine/file_search.hpp"
 #include "engine/ordered_pool.hpp"
 #include "engine/report.hpp"
 #include "engine/ruleset.hpp"
@@ -189,34 +190,7 @@ FileStatus check_files(const BatchOptions& options, const std::vector<std::strin
 
 std::vector<std::string> expand_convention_paths(const std::vector<std::string>& paths,
                                                  std::string& error) {
-    namespace fs = std::filesystem;
-    std::vector<std::string> files;
-    for (const auto& path : paths) {
-        std::error_code code;
-        if (!fs::is_directory(path, code)) {
-            files.push_back(path);  // a missing file is reported when it is loaded
-            continue;
-        }
-        std::vector<std::string> found;
-        for (fs::recursive_directory_iterator it(path, code), end; !code && it != end;
-             it.increment(code)) {
-            const auto extension = it->path().extension();
-            if ((extension == ".yaml" || extension == ".yml") && it->is_regular_file(code)) {
-                found.push_back(it->path().string());
-            }
-        }
-        if (code) {
-            error = path + ": cannot read the folder: " + code.message();
-            return {};
-        }
-        if (found.empty()) {
-            error = path + ": no convention file (*.yaml, *.yml) in this folder";
-            return {};
-        }
-        std::sort(found.begin(), found.end());
-        files.insert(files.end(), found.begin(), found.end());
-    }
-    return files;
+    return files_in(paths, {".yaml", ".yml"}, "convention file (*.yaml, *.yml)", error);
 }
 
 }  // namespace activ

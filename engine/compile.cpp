@@ -363,6 +363,9 @@ private:
             branch.because = b.because.value_or("");
             branch.citation = compile_citation(b.cite);
             branch.cite = format_citation(branch.citation);
+            branch.file = source().path;
+            int column = 0;
+            line_column_of(source().text, b.offset, branch.line, column);
             out.branches.push_back(std::move(branch));
         }
         current_ = rules.otherwise->source;

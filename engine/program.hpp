@@ -89,6 +89,8 @@ struct CompiledBranch {
     std::string because;
     Citation citation;
     std::string cite;  // the citation as one line, formatted once
+    std::string file;  // where the branch is written, for rule tests and coverage
+    int line = 0;
 };
 
 struct CompiledClassification {

@@ -30,6 +30,7 @@ std::function<int()> setup_fmt(CLI::App& sub);
 std::function<int()> setup_impact(CLI::App& sub);
 std::function<int()> setup_lint(CLI::App& sub);
 std::function<int()> setup_report(CLI::App& sub);
+std::function<int()> setup_test(CLI::App& sub);
 
 /// Where rule files are chosen by year when no folder is given: $ACTIV_RULES_DIR, else
 /// the shipped rules.
