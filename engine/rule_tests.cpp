@@ -479,6 +479,8 @@ struct RuleIndex {
             if (where.emplace(id, at).second) ids.push_back(id);
         };
         for (const auto& c : p.checks) add(c.id, c.file, c.line);
+        // An indicator that cannot be computed is a warning under `indicator.NAME`.
+        for (const auto& i : p.indicators) add("indicator." + i.name, "indicator", 0);
         for (const auto* k : {&p.action_classification, &p.beneficiary_classification}) {
             if (!*k) continue;
             for (const auto& b : (*k)->branches) add(b.id, b.file, b.line);
@@ -488,6 +490,7 @@ struct RuleIndex {
     /// "expense.in-period (rules/be/x.rules:143)", or why the id is unknown.
     std::string describe(const std::string& id) const {
         auto it = where.find(id);
+        if (it != where.end() && it->second == "indicator:0") return id;
         if (it != where.end()) return cat(id, " (", it->second, ")");
         return cat(id, " (no such rule in these rules)");
     }
@@ -649,19 +652,22 @@ class CoverageCounter {
             if (n > 0) fired.insert(key);
             if (n < subject_count(check.subject, c)) not_fired.insert(key);
         }
+        // A branch is seen at work when it decides a subject, and seen not deciding when
+        // a subject of its classification is decided otherwise: by an earlier branch, a
+        // later one, the `otherwise`, or left undetermined. (Some branches are reached
+        // only when every earlier one failed, and so can never be tried and fail.)
         auto decisions = [&](const std::optional<CompiledClassification>& k,
                              const std::vector<Decision>& list) {
             if (!k) return;
             for (const auto& d : list) {
+                bool const decided = d.outcome != k->undetermined_outcome;
                 for (const auto& b : k->branches) {
                     CoverageKey const key{b.file, b.line, b.id};
-                    if (b.id != d.rule) {
-                        not_fired.insert(key);  // tried before the one that decided
-                        continue;
+                    if (decided && b.id == d.rule) {
+                        fired.insert(key);
+                    } else {
+                        not_fired.insert(key);
                     }
-                    // The branch that read a missing field decided nothing.
-                    if (d.outcome != k->undetermined_outcome || b.outcome == d.outcome) fired.insert(key);
-                    break;
                 }
             }
         };

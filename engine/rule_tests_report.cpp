@@ -91,7 +91,7 @@ std::string render_coverage(const std::vector<CoverageItem>& coverage) {
                     const char* verb = item->branch ? "decided" : "fired";
                     std::string note;
                     if (item->fired == 0) note = item->branch ? "  NEVER DECIDED" : "  NEVER FIRED";
-                    if (item->not_fired == 0) note += item->branch ? "  NEVER PASSED OVER" : "  NEVER SEEN NOT FIRING";
+                    if (item->not_fired == 0) note += item->branch ? "  DECIDED EVERY TIME" : "  NEVER SEEN NOT FIRING";
                     out += fmt::format("      {:<44} line {:>4}: {} in {}, not in {}{}\n",
                                        item->rule, item->line, verb, item->fired, item->not_fired,
                                        note);
