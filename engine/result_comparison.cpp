@@ -92,8 +92,7 @@ bool ResultComparison::changed() const {
            capped_before != capped_after || status_before != status_after;
 }
 
-ResultComparison compare_results(const Convention& c, const Result& before,
-                                 const Result& after) {
+ResultComparison compare_results(const Convention& c, const Result& before, const Result& after) {
     ResultComparison out;
     out.status_before = result_status(before);
     out.status_after = result_status(after);

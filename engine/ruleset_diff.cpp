@@ -7,7 +7,6 @@
 #include <exception>
 #include <map>
 #include <memory>
-#include <set>
 
 #include "dsl-grammar/format_rules.hpp"
 #include "dsl-grammar/parse_rules.hpp"
@@ -91,8 +90,8 @@ void compare(const std::vector<Declared>& before, const std::vector<Declared>& a
         if (was == before.end()) {
             out.push_back({d.kind, d.id, Change::added, "", d.text, diff_lines("", d.text)});
         } else if (was->key != d.key) {
-            out.push_back({d.kind, d.id, Change::changed, was->text, d.text,
-                           diff_lines(was->text, d.text)});
+            out.push_back(
+                {d.kind, d.id, Change::changed, was->text, d.text, diff_lines(was->text, d.text)});
         }
     }
     for (const auto& d : before) {
@@ -160,8 +159,8 @@ void compare_order(const std::string& subject, const std::vector<Declared>& befo
     };
     std::string const old_text = listing(old_ids);
     std::string const new_text = listing(new_ids);
-    out.push_back({"classify", subject, Change::changed, old_text, new_text,
-                   diff_lines(old_text, new_text)});
+    out.push_back(
+        {"classify", subject, Change::changed, old_text, new_text, diff_lines(old_text, new_text)});
 }
 
 std::vector<Declared> checks(const Side& side) {
@@ -175,8 +174,8 @@ std::vector<Declared> checks(const Side& side) {
 std::vector<Declared> definitions(const Side& side) {
     std::vector<Declared> out;
     for (const auto& placed : side.merged.definitions) {
-        out.push_back(declared(side, placed, "define",
-                               placed.node->name + " on " + placed.node->subject));
+        out.push_back(
+            declared(side, placed, "define", placed.node->name + " on " + placed.node->subject));
     }
     return out;
 }
@@ -218,8 +217,7 @@ std::vector<std::string> items_missing(const ast::set_literal& from,
     return out;
 }
 
-void compare_parameters(const Side& before, const Side& after,
-                        std::vector<ParameterChange>& out) {
+void compare_parameters(const Side& before, const Side& after, std::vector<ParameterChange>& out) {
     static const DeclarationFormatter unspelled{""};
     struct Value {
         ParameterValue key, shown;
@@ -270,9 +268,10 @@ void compare_header(const Side& before, const Side& after, std::vector<HeaderCha
         std::string applies = format_date(info.applies_from);
         applies += " .. ";
         applies += format_date(info.applies_to);
-        return std::vector<std::pair<std::string, std::string>>{
-            {"name", h.name}, {"version", h.version}, {"title", h.title.value_or("")},
-            {"applies", std::move(applies)}};
+        return std::vector<std::pair<std::string, std::string>>{{"name", h.name},
+                                                                {"version", h.version},
+                                                                {"title", h.title.value_or("")},
+                                                                {"applies", std::move(applies)}};
     };
     auto const old_fields = fields(before);
     auto const new_fields = fields(after);
@@ -286,16 +285,16 @@ void compare_header(const Side& before, const Side& after, std::vector<HeaderCha
 void compare_rules(const Side& before, const Side& after, std::vector<DeclarationChange>& out) {
     const Program& old_program = *before.compiled.program;
     const Program& new_program = *after.compiled.program;
-    auto const old_actions = classification(before, before.merged.actions,
-                                            old_program.action_classification);
-    auto const new_actions = classification(after, after.merged.actions,
-                                            new_program.action_classification);
+    auto const old_actions =
+        classification(before, before.merged.actions, old_program.action_classification);
+    auto const new_actions =
+        classification(after, after.merged.actions, new_program.action_classification);
     compare(old_actions, new_actions, out);
     compare_order("action", old_actions, new_actions, out);
-    auto const old_beneficiaries = classification(before, before.merged.beneficiaries,
-                                                  old_program.beneficiary_classification);
-    auto const new_beneficiaries = classification(after, after.merged.beneficiaries,
-                                                  new_program.beneficiary_classification);
+    auto const old_beneficiaries =
+        classification(before, before.merged.beneficiaries, old_program.beneficiary_classification);
+    auto const new_beneficiaries =
+        classification(after, after.merged.beneficiaries, new_program.beneficiary_classification);
     compare(old_beneficiaries, new_beneficiaries, out);
     compare_order("beneficiary", old_beneficiaries, new_beneficiaries, out);
     compare(checks(before), checks(after), out);
@@ -303,8 +302,8 @@ void compare_rules(const Side& before, const Side& after, std::vector<Declaratio
     compare(indicators(before), indicators(after), out);
 }
 
-void evaluate_conventions(const RulesetDiffOptions& options, const Side& before,
-                          const Side& after, RulesetDiff& diff) {
+void evaluate_conventions(const RulesetDiffOptions& options, const Side& before, const Side& after,
+                          RulesetDiff& diff) {
     for (const auto& file : options.conventions) {
         LoadedConvention loaded = load_convention_file(file, options.limits);
         diff.diagnostics.insert(diff.diagnostics.end(), loaded.diagnostics.begin(),
@@ -315,8 +314,7 @@ void evaluate_conventions(const RulesetDiffOptions& options, const Side& before,
         }
         const Convention& c = *loaded.convention;
         try {
-            Result const old_result =
-                evaluate(*before.compiled.program, before.compiled.info, c);
+            Result const old_result = evaluate(*before.compiled.program, before.compiled.info, c);
             Result const new_result = evaluate(*after.compiled.program, after.compiled.info, c);
             ConventionDiff one;
             static_cast<ResultComparison&>(one) = compare_results(c, old_result, new_result);
@@ -358,6 +356,16 @@ RulesetDiff diff_rulesets(const RulesetDiffOptions& options) {
     Side before, after;
     bool const old_ok = read_side(options.old_rules, before, diff.diagnostics);
     bool const new_ok = read_side(options.new_rules, after, diff.diagnostics);
+    // A base both files extend is compiled twice: its warnings are said once.
+    std::vector<Diagnostic> once;
+    for (auto& d : diff.diagnostics) {
+        bool const seen = std::any_of(once.begin(), once.end(), [&](const Diagnostic& e) {
+            return e.file == d.file && e.line == d.line && e.column == d.column &&
+                   e.message == d.message;
+        });
+        if (!seen) once.push_back(std::move(d));
+    }
+    diff.diagnostics = std::move(once);
     if (!old_ok || !new_ok) return diff;
     diff.compiled = true;
     diff.old_rules = before.compiled.info;

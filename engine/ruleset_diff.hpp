@@ -27,7 +27,7 @@ struct HeaderChange {
 
 /// A parameter's value as the rule file writes it: one value, or values by day.
 struct ParameterValue {
-    std::string value;                                     // empty when dated
+    std::string value;                                       // empty when dated
     std::vector<std::pair<std::string, std::string>> dated;  // {from day, value}, by day
     bool operator==(const ParameterValue&) const = default;
 };
@@ -50,7 +50,7 @@ struct DeclarationChange {
     std::string kind;
     std::string id;  // rule id, source id, `NAME on SUBJECT` of a definition, indicator name
     Change change = Change::changed;
-    std::string before, after;  // canonical text, lines ending in newlines; empty when absent
+    std::string before, after;       // canonical text, lines ending in newlines; empty when absent
     std::vector<std::string> lines;  // before and after line by line (engine/line_diff)
 };
 
@@ -64,9 +64,9 @@ struct ConventionDiff : ResultComparison {
 };
 
 struct RulesetDiffOptions {
-    std::string old_rules, new_rules;  // rule files
+    std::string old_rules, new_rules;      // rule files
     std::vector<std::string> conventions;  // convention files; none: the rules alone
-    bool evaluate = false;  // `--on` was given (an empty folder is refused before)
+    bool evaluate = false;                 // `--on` was given (an empty folder is refused before)
     ConventionLimits limits;
 };
 
@@ -79,12 +79,12 @@ struct RulesetDiff {
     size_t unreadable_conventions = 0;
 
     RulesetInfo old_rules, new_rules;
-    std::vector<HeaderChange> header;              // name, version, title, applies
-    std::vector<DeclarationChange> sources;        // legal sources, by id
+    std::vector<HeaderChange> header;        // name, version, title, applies
+    std::vector<DeclarationChange> sources;  // legal sources, by id
     std::vector<ParameterChange> parameters;
-    std::vector<DeclarationChange> rules;          // classification, checks, definitions, indicators
-    bool evaluated = false;                        // conventions were given
-    std::vector<ConventionDiff> conventions;       // every convention read, in file order
+    std::vector<DeclarationChange> rules;     // classification, checks, definitions, indicators
+    bool evaluated = false;                   // conventions were given
+    std::vector<ConventionDiff> conventions;  // every convention read, in file order
 
     /// Whether the two rulesets say something different (comments and layout aside).
     bool rules_differ() const;

@@ -64,9 +64,7 @@ std::string value_lines(const std::optional<ParameterValue>& value) {
     return out;
 }
 
-bool one_line(const std::optional<ParameterValue>& value) {
-    return !value || value->dated.empty();
-}
+bool one_line(const std::optional<ParameterValue>& value) { return !value || value->dated.empty(); }
 
 void parameter_text(std::string& out, const ParameterChange& p) {
     out += fmt::format("  {:<7} {}", to_string(p.change), p.name);
@@ -126,14 +124,14 @@ void convention_text(std::string& out, const ConventionDiff& c) {
                            k.subject_id, k.before, k.after, k.rule);
     }
     for (const auto& f : c.findings_added) {
-        out += fmt::format("    finding added   {} ({}) on {} {}{}\n", f.rule,
-                           to_string(f.severity), to_string(f.subject_kind), f.subject_id,
-                           times(f.count));
+        out +=
+            fmt::format("    finding added   {} ({}) on {} {}{}\n", f.rule, to_string(f.severity),
+                        to_string(f.subject_kind), f.subject_id, times(f.count));
     }
     for (const auto& f : c.findings_removed) {
-        out += fmt::format("    finding removed {} ({}) on {} {}{}\n", f.rule,
-                           to_string(f.severity), to_string(f.subject_kind), f.subject_id,
-                           times(f.count));
+        out +=
+            fmt::format("    finding removed {} ({}) on {} {}{}\n", f.rule, to_string(f.severity),
+                        to_string(f.subject_kind), f.subject_id, times(f.count));
     }
 }
 
@@ -250,7 +248,8 @@ std::string render_rules_diff_text(const RulesetDiff& diff) {
     if (!diff.header.empty()) {
         out += "\nRuleset:\n";
         for (const auto& h : diff.header) {
-            out += fmt::format("  {}: {} -> {}\n", h.field, h.before, h.after);
+            out += fmt::format("  {}: {} -> {}\n", h.field, h.before.empty() ? "(none)" : h.before,
+                               h.after.empty() ? "(none)" : h.after);
         }
     }
     declarations_text(out, "Sources", diff.sources);
@@ -303,7 +302,8 @@ std::string render_rules_diff_json(const RulesetDiff& diff) {
     } else {
         out["conventions"] = nullptr;
     }
-    std::string text = out.dump(2);
+    // A path given on the command line need not be UTF-8; the document must be.
+    std::string text = out.dump(2, ' ', false, json::error_handler_t::replace);
     text += '\n';
     return text;
 }

@@ -23,6 +23,16 @@ void replace_once(std::string& text, const std::string& from, const std::string&
     text.replace(at, from.size(), to);
 }
 
+/// The first lines of `activ diff rules/be/social-activation-2015.rules FILE`, FILE being a
+/// copy of the 2015 rules.
+std::string against_2015(const std::string& file) {
+    std::string out = "--- be.social-activation 2015 (rules/be/social-activation-2015.rules)\n";
+    out += "+++ be.social-activation 2015 (";
+    out += file;
+    out += ")\n";
+    return out;
+}
+
 /// A copy of the 2015 rules in `folder`, changed by `change`.
 template <typename Change>
 std::string changed_2015(const TempFolder& folder, const std::string& name, Change change) {
@@ -60,8 +70,7 @@ TEST_CASE("activ diff: what the 2016 rules change over 2015", "[diff][cli]") {
                        "  changed evaluation_deadline: 2016-02-28 -> 2017-02-28\n"
                        "\n"
                        "Rules: 2 added, 4 changed\n"
-                       "  changed check convention.period-is-subsidy-year\n") !=
-          std::string::npos);
+                       "  changed check convention.period-is-subsidy-year\n") != std::string::npos);
     CHECK(run.out.find("\n    -  cite wg2015 \"point 3 (durée des conventions : 1/1 - "
                        "31/12/2015)\"\n"
                        "    +  cite ar2016 \"durée de la convention : l'année civile\"\n") !=
@@ -86,18 +95,17 @@ TEST_CASE("activ diff: one check's severity changed, exactly", "[diff][cli]") {
     auto const run = run_activ("diff rules/be/social-activation-2015.rules " + changed);
     CHECK(run.status == 1);
     CHECK(run.err.empty());
-    CHECK(run.out == "--- be.social-activation 2015 (rules/be/social-activation-2015.rules)\n"
-                     "+++ be.social-activation 2015 (" + changed + ")\n"
-                     "\n"
-                     "Rules: 1 changed\n"
-                     "  changed check expense.supporting-document\n"
-                     "     check expense.supporting-document on expense\n"
-                     "    -  error when document is missing\n"
-                     "    +  warning when document is missing\n"
-                     "       message fr \"Dépense {id} sans pièce justificative\"\n"
-                     "               nl \"Uitgave {id} zonder bewijsstuk\"\n"
-                     "               en \"Expense {id} has no supporting document\"\n"
-                     "       cite wg2015 \"point 3.C (pièces justificatives)\"\n");
+    CHECK(run.out == against_2015(changed) +
+                         "\n"
+                         "Rules: 1 changed\n"
+                         "  changed check expense.supporting-document\n"
+                         "     check expense.supporting-document on expense\n"
+                         "    -  error when document is missing\n"
+                         "    +  warning when document is missing\n"
+                         "       message fr \"Dépense {id} sans pièce justificative\"\n"
+                         "               nl \"Uitgave {id} zonder bewijsstuk\"\n"
+                         "               en \"Expense {id} has no supporting document\"\n"
+                         "       cite wg2015 \"point 3.C (pièces justificatives)\"\n");
 }
 
 TEST_CASE("activ diff: a parameter changed, a check added and one removed", "[diff][cli]") {
@@ -121,8 +129,7 @@ TEST_CASE("activ diff: a parameter changed, a check added and one removed", "[di
                        "  added   check convention.advance-paid\n"
                        "    +check convention.advance-paid on convention\n") != std::string::npos);
     CHECK(run.out.find("\n  removed check convention.advance-share\n"
-                       "    -check convention.advance-share on convention\n") !=
-          std::string::npos);
+                       "    -check convention.advance-share on convention\n") != std::string::npos);
 }
 
 TEST_CASE("activ diff: comments and layout only are no change, exit 0", "[diff][cli]") {
@@ -136,10 +143,9 @@ TEST_CASE("activ diff: comments and layout only are no change, exit 0", "[diff][
     auto const run = run_activ("diff rules/be/social-activation-2015.rules " + commented);
     CHECK(run.status == 0);
     CHECK(run.err.empty());
-    CHECK(run.out == "--- be.social-activation 2015 (rules/be/social-activation-2015.rules)\n"
-                     "+++ be.social-activation 2015 (" + commented + ")\n"
-                     "\n"
-                     "No change: both rulesets say the same (comments and layout aside).\n");
+    CHECK(run.out == against_2015(commented) +
+                         "\n"
+                         "No change: both rulesets say the same (comments and layout aside).\n");
 }
 
 TEST_CASE("activ diff --on: the Liège expense a changed rule refuses, with its charge",
@@ -172,12 +178,12 @@ TEST_CASE("activ diff --on: the Liège expense a changed rule refuses, with its 
           std::string::npos);
 
     // The same as one JSON document, the same bytes every time.
-    std::string const arguments = "diff rules/be/social-activation-2015.rules " + changed +
-                                  " --on examples --format json";
+    std::string const arguments =
+        "diff rules/be/social-activation-2015.rules " + changed + " --on examples --format json";
     auto const json_run = run_activ(arguments);
     CHECK(json_run.status == 1);
-    CHECK(json_run.out.rfind("{\n  \"schema\": \"activ.rules-diff/1\",\n  \"changed\": true,\n", 0) ==
-          0);
+    CHECK(json_run.out.rfind("{\n  \"schema\": \"activ.rules-diff/1\",\n  \"changed\": true,\n",
+                             0) == 0);
     CHECK(run_activ(arguments).out == json_run.out);
     auto const document = nlohmann::json::parse(json_run.out);
     auto const in_order = nlohmann::ordered_json::parse(json_run.out);
@@ -186,17 +192,19 @@ TEST_CASE("activ diff --on: the Liège expense a changed rule refuses, with its 
     CHECK(keys == std::vector<std::string>{"schema", "changed", "old", "new", "header", "sources",
                                            "parameters", "rules", "conventions"});
     CHECK(document["parameters"][1]["name"] == "professional_categories");
-    CHECK(document["parameters"][1]["items_added"] == nlohmann::json::array({"punctuality_workshop"}));
+    CHECK(document["parameters"][1]["items_added"] ==
+          nlohmann::json::array({"punctuality_workshop"}));
     // examples/ holds gent-2016, liege-2015 and namur-2015, in path order.
     REQUIRE(document["conventions"].size() == 3);
     const auto& liege = document["conventions"][1];
     CHECK(liege["file"] == "examples/liege-2015.yaml");
     CHECK(liege["changed"] == true);
-    CHECK(liege["eligible"] == nlohmann::json{{"before", "3172.35"}, {"after", "2960.00"},
-                                              {"moved", "-212.35"}});
-    CHECK(liege["newly_refused"] ==
-          nlohmann::json::parse(
-              R"([{"expense": "X3", "amount": "212.35", "rules": ["expense.professional-action"]}])"));
+    CHECK(liege["eligible"] ==
+          nlohmann::json{{"before", "3172.35"}, {"after", "2960.00"}, {"moved", "-212.35"}});
+    CHECK(
+        liege["newly_refused"] ==
+        nlohmann::json::parse(
+            R"([{"expense": "X3", "amount": "212.35", "rules": ["expense.professional-action"]}])"));
     CHECK(liege["findings_added"][0]["subject"] ==
           nlohmann::json{{"kind", "expense"}, {"id", "X3"}});
     CHECK(document["conventions"][0]["changed"] == false);
@@ -220,7 +228,21 @@ TEST_CASE("activ diff: a rule file that cannot be read or compiled exits 2 with 
     auto const missing = run_activ("diff rules/be/social-activation-2015.rules no-such.rules");
     CHECK(missing.status == 2);
     CHECK(missing.out.empty());
-    CHECK(missing.err == "no-such.rules: error: cannot read rule file: No such file or directory\n");
+    CHECK(missing.err ==
+          "no-such.rules: error: cannot read rule file: No such file or directory\n");
+
+    // A convention that cannot be read is said, and the others are still compared.
+    std::string const bad_yaml = (folder.path / "bad.yaml").string();
+    std::ofstream(bad_yaml, std::ios::binary) << "format: convention/1\nid: [\n";
+    auto const on = run_activ(
+        "diff rules/be/social-activation-2015.rules "
+        "rules/be/social-activation-2015.rules --on " +
+        bad_yaml + " examples/namur-2015.yaml");
+    CHECK(on.status == 2);
+    CHECK(on.err.rfind(bad_yaml + ":3:1: error: ", 0) == 0);
+    CHECK(on.out.find("\nConventions: 0 of 1 changed\n"
+                      "  examples/namur-2015.yaml (AS-2015-0311, 2015, CPAS de Namur 92094): no "
+                      "change, eligible 3614.00\n") != std::string::npos);
 }
 
 TEST_CASE("activ diff --help explains the command", "[diff][cli]") {

@@ -120,8 +120,7 @@ TEST_CASE("diff: 2016 over 2015 is the new period, deadlines, sources and checks
     // An unclear action is an error now, with new messages and a new citation.
     CHECK(d.rules[3].lines ==
           std::vector<std::string>{
-              " check action.unclassified on action",
-              "-  warning when activation = unclassified",
+              " check action.unclassified on action", "-  warning when activation = unclassified",
               "-  message fr \"Action {id} « {title} » : impossible de dire si elle relève de "
               "l'activation sociale\"",
               "-          nl \"Actie {id} \\\"{title}\\\": niet uit te maken of ze onder "
@@ -219,17 +218,17 @@ TEST_CASE("diff: comments, layout, quotes around words and restated overrides ar
           "[diff]") {
     testing::TempFolder folder("activ-diff-same");
     std::string const old_rules = write(folder, "old.rules", small_rules);
-    std::string const relaid = write(
-        folder, "relaid.rules",
-        "# the same rules, laid out otherwise\n"
-        "ruleset \"t\" version 1 applies 2015-01-01 .. 2015-12-31\n"
-        "param deadline = 2015-08-31   # unchanged\n"
-        "param cluster_amount from 2014-01-01: 12500.00 from 2015-01-01: 10000.00\n"
-        "param words = {\"CV\", \"lettre de motivation\"}\n"
-        "check convention.late on convention error when (submitted_on > deadline)\n"
-        "  message en \"Filed on {submitted_on}, after {deadline}\"\n"
-        "check expense.no-document on expense error when document is missing\n"
-        "  message en \"Expense {id} has no document\"\n");
+    std::string const relaid =
+        write(folder, "relaid.rules",
+              "# the same rules, laid out otherwise\n"
+              "ruleset \"t\" version 1 applies 2015-01-01 .. 2015-12-31\n"
+              "param deadline = 2015-08-31   # unchanged\n"
+              "param cluster_amount from 2014-01-01: 12500.00 from 2015-01-01: 10000.00\n"
+              "param words = {\"CV\", \"lettre de motivation\"}\n"
+              "check convention.late on convention error when (submitted_on > deadline)\n"
+              "  message en \"Filed on {submitted_on}, after {deadline}\"\n"
+              "check expense.no-document on expense error when document is missing\n"
+              "  message en \"Expense {id} has no document\"\n");
     CHECK_FALSE(diff(old_rules, relaid).rules_differ());
 
     // A version that extends the rules and overrides a parameter with its own value says
@@ -271,8 +270,7 @@ TEST_CASE("diff: the same branches tried in another order decide otherwise", "[d
     RulesetDiff const d =
         diff(write(folder, "a.rules", classify), write(folder, "b.rules", swapped));
     CHECK(summary(d.rules) == std::vector<std::string>{"changed classify action"});
-    CHECK(d.rules[0].lines == std::vector<std::string>{"-  rule a.social",
-                                                       "   rule a.professional",
+    CHECK(d.rules[0].lines == std::vector<std::string>{"-  rule a.social", "   rule a.professional",
                                                        "+  rule a.social"});
 }
 
@@ -319,19 +317,22 @@ TEST_CASE("diff --on: the expenses a changed rule refuses, with their charge", "
 
     std::string const report = render_rules_diff_text(d);
     CHECK(report.find("\nConventions: 1 of 2 changed\n"
-                      "  " + liege + " (AS-2015-0117, 2015, CPAS de Liège 62063)\n"
+                      "  " +
+                      liege +
+                      " (AS-2015-0117, 2015, CPAS de Liège 62063)\n"
                       "    eligible 3172.35 -> 2960.00 (-212.35); status error\n"
                       "    newly refused   expense X3               212.35  by "
                       "expense.professional-action\n"
                       "    class changed   action L2: social -> professional "
                       "(activation.professional-category)\n"
                       "    finding added   expense.professional-action (error) on expense X3\n"
-                      "  " + namur + " (AS-2015-0311, 2015, CPAS de Namur 92094): no change, "
+                      "  " +
+                      namur +
+                      " (AS-2015-0311, 2015, CPAS de Namur 92094): no change, "
                       "eligible 3614.00\n") != std::string::npos);
 }
 
-TEST_CASE("diff: a rule file that does not compile gives its diagnostics and no diff",
-          "[diff]") {
+TEST_CASE("diff: a rule file that does not compile gives its diagnostics and no diff", "[diff]") {
     testing::TempFolder folder("activ-diff-broken");
     std::string const broken = write(folder, "broken.rules",
                                      "ruleset \"t\" version 1\n"
