@@ -30,6 +30,9 @@ const Command commands[] = {
     {"check", "Check convention files against the rules and report actions, findings and totals",
      setup_check},
     {"db", "The administrators' store: init, import, check, list, show, export", setup_db},
+    {"diff", "What changes between two rule files, and (--on) in what they decide over "
+             "conventions",
+     setup_diff},
     {"dump-ast", "Print a rule file as the grammar parsed it", setup_dump_ast},
     {"fmt", "Rewrite rule files in the canonical layout (--check: only report)", setup_fmt},
     {"impact", "What would change if these rules replaced the current ones, over the store",

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <memory>
 #include <utility>
 
 #include "dsl-grammar/parse_rules.hpp"
@@ -199,6 +200,13 @@ class printer {
         return std::move(lines_);
     }
 
+    /// One declaration alone, as print() lays it out inside its file.
+    template <typename Declaration>
+    std::vector<logical_line> print_one(const Declaration& declaration) {
+        print_item(declaration);
+        return std::move(lines_);
+    }
+
     void print_operand(logical_line& out, const ast::operand& o, int required) {
         if (level_of(o) < required) {
             out.text += '(';
@@ -350,14 +358,7 @@ class printer {
         first.text += version_quoted(h) ? quoted(h.version) : h.version;
         if (h.extends) open(2).text += "extends " + quoted(*h.extends);
         if (h.title) open(2).text += "title " + quoted(*h.title);
-        for (const auto& s : h.sources) {
-            std::string& text = open(2).text;
-            text += "source ";
-            if (s.id) text += *s.id + ' ';
-            text += quoted(s.title);
-            if (s.dated) text += " dated " + print_date(*s.dated);
-            if (s.secondary) text += " secondary";
-        }
+        for (const auto& s : h.sources) print_item(s);
         std::string& applies = open(2).text;
         applies += "applies " + print_date(h.applies_from);
         applies += " .. " + print_date(h.applies_to);
@@ -373,6 +374,15 @@ class printer {
         text += "cite ";
         if (c->source) text += *c->source + ' ';
         text += quoted(c->text);
+    }
+
+    void print_item(const ast::source& s) {
+        std::string& text = open(2).text;
+        text += "source ";
+        if (s.id) text += *s.id + ' ';
+        text += quoted(s.title);
+        if (s.dated) text += " dated " + print_date(*s.dated);
+        if (s.secondary) text += " secondary";
     }
 
     void print_item(const ast::parameter& p) {
@@ -392,28 +402,32 @@ class printer {
 
     void print_item(const ast::classification& c) {
         open(0, starts::declaration, c.offset).text += "classify " + c.subject;
-        for (const auto& b : c.branches) {
-            std::string& rule = open(2).text;
-            if (b.overrides) rule += "override ";
-            rule += "rule " + b.id;
-            logical_line& when = open(4);
-            when.text += b.outcome + " when ";
-            print_expression(when, b.condition, or_level);
-            for (const auto& x : b.exceptions) {
-                logical_line& unless = open(4);
-                unless.text += "unless ";
-                print_expression(unless, x.condition, or_level);
-                if (!x.then) continue;
-                open(6).text += "then " + x.then->outcome;
-                if (x.then->because) because(open(6).text, x.then->because);
-            }
-            if (b.because) because(open(4).text, b.because);
-            cite(4, b.cite);
+        for (const auto& b : c.branches) print_item(b);
+        if (c.otherwise) print_item(*c.otherwise);
+    }
+
+    void print_item(const ast::branch& b) {
+        std::string& rule = open(2).text;
+        if (b.overrides) rule += "override ";
+        rule += "rule " + b.id;
+        logical_line& when = open(4);
+        when.text += b.outcome + " when ";
+        print_expression(when, b.condition, or_level);
+        for (const auto& x : b.exceptions) {
+            logical_line& unless = open(4);
+            unless.text += "unless ";
+            print_expression(unless, x.condition, or_level);
+            if (!x.then) continue;
+            open(6).text += "then " + x.then->outcome;
+            if (x.then->because) because(open(6).text, x.then->because);
         }
-        if (c.otherwise) {
-            open(2).text += "otherwise " + c.otherwise->outcome;
-            if (c.otherwise->because) because(open(4).text, c.otherwise->because);
-        }
+        if (b.because) because(open(4).text, b.because);
+        cite(4, b.cite);
+    }
+
+    void print_item(const ast::otherwise_clause& o) {
+        open(2).text += "otherwise " + o.outcome;
+        if (o.because) because(open(4).text, o.because);
     }
 
     void print_item(const ast::check& c) {
@@ -676,6 +690,52 @@ FormatResult format_rules(std::string_view text, const std::string& file) {
     }
     result.text = std::move(formatted);
     return result;
+}
+
+struct DeclarationFormatter::Tokens {
+    std::vector<token> list;
+};
+
+DeclarationFormatter::DeclarationFormatter(std::string_view source) : source_(source) {
+    auto tokens = std::make_unique<Tokens>();
+    scan(source, tokens->list, nullptr);
+    tokens_ = std::move(tokens);
+}
+
+DeclarationFormatter::~DeclarationFormatter() = default;
+
+template <typename Declaration>
+std::string DeclarationFormatter::lines_of(const Declaration& declaration) const {
+    std::vector<physical_line> lines;
+    for (const auto& line : printer(source_, tokens_->list).print_one(declaration)) {
+        wrap(line, lines);
+    }
+    std::string out;
+    for (const auto& line : lines) {
+        out += line.text;
+        out += '\n';
+    }
+    return out;
+}
+
+std::string DeclarationFormatter::operator()(const ast::source& d) const { return lines_of(d); }
+std::string DeclarationFormatter::operator()(const ast::parameter& d) const { return lines_of(d); }
+std::string DeclarationFormatter::operator()(const ast::branch& d) const { return lines_of(d); }
+std::string DeclarationFormatter::operator()(const ast::otherwise_clause& d) const {
+    return lines_of(d);
+}
+std::string DeclarationFormatter::operator()(const ast::check& d) const { return lines_of(d); }
+std::string DeclarationFormatter::operator()(const ast::definition& d) const { return lines_of(d); }
+std::string DeclarationFormatter::operator()(const ast::indicator& d) const { return lines_of(d); }
+
+std::string DeclarationFormatter::operator()(const ast::expression& value) const {
+    logical_line line;
+    printer(source_, tokens_->list).print_expression(line, value, or_level);
+    return std::move(line.text);
+}
+
+std::string DeclarationFormatter::operator()(const ast::date_literal& day) const {
+    return print_date(day);
 }
 
 }  // namespace activ

@@ -22,11 +22,13 @@
 // is idempotent; printing from the AST keeps the meaning (the result is re-parsed and
 // compared with the source's AST before it is returned).
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "dsl-grammar/ast.hpp"
 #include "dsl-grammar/diagnostic.hpp"
 
 namespace activ {
@@ -38,5 +40,38 @@ struct FormatResult {
 
 /// The canonical text of a rule file. `file` names the source in diagnostics.
 FormatResult format_rules(std::string_view text, const std::string& file);
+
+/// Single declarations of a parsed rule file in the canonical layout, without comments:
+/// the lines `activ fmt` prints for each, indented as in the file, each ending in a
+/// newline. `activ diff` compares rulesets declaration by declaration with it.
+class DeclarationFormatter {
+  public:
+    /// `source` is the text the declarations were parsed from, and must outlive this: the
+    /// AST does not say whether a set item was written in quotes, the source does. With an
+    /// empty `source` every item is quoted: one text for a set however it was spelled.
+    explicit DeclarationFormatter(std::string_view source);
+    ~DeclarationFormatter();
+    DeclarationFormatter(const DeclarationFormatter&) = delete;
+    DeclarationFormatter& operator=(const DeclarationFormatter&) = delete;
+
+    std::string operator()(const ast::source& declaration) const;
+    std::string operator()(const ast::parameter& declaration) const;
+    std::string operator()(const ast::branch& declaration) const;
+    std::string operator()(const ast::otherwise_clause& declaration) const;
+    std::string operator()(const ast::check& declaration) const;
+    std::string operator()(const ast::definition& declaration) const;
+    std::string operator()(const ast::indicator& declaration) const;
+    /// A value on one line, with only the parentheses it needs, sets not wrapped; no newline.
+    std::string operator()(const ast::expression& value) const;
+    /// A day as the language writes it: 2016-01-01.
+    std::string operator()(const ast::date_literal& day) const;
+
+  private:
+    struct Tokens;
+    std::string_view source_;
+    std::unique_ptr<const Tokens> tokens_;
+    template <typename Declaration>
+    std::string lines_of(const Declaration& declaration) const;
+};
 
 }  // namespace activ

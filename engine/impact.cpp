@@ -7,8 +7,6 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <string_view>
-#include <unordered_map>
 #include <utility>
 
 #include "engine/ordered_pool.hpp"
@@ -35,106 +33,15 @@ Money difference(Money after, Money before) {
     return out;
 }
 
-/// Per expense (by index), the error rules that refuse it, in rule order.
-std::vector<std::vector<std::string>> refusals(
-    const Result& result, const std::unordered_map<std::string_view, size_t>& index,
-    size_t expenses) {
-    std::vector<std::vector<std::string>> out(expenses);
-    for (const auto& f : result.findings) {
-        if (f.severity != Severity::error || f.subject_kind != SubjectKind::expense) continue;
-        auto const it = index.find(f.subject_id);
-        if (it != index.end()) out[it->second].push_back(f.rule);
-    }
-    return out;
-}
-
-void compare_decisions(SubjectKind kind, const std::vector<Decision>& before,
-                       const std::vector<Decision>& after, std::vector<ClassChange>& out) {
-    // Both are in declaration order, one per subject of the same convention.
-    size_t const n = std::min(before.size(), after.size());
-    for (size_t i = 0; i < n; ++i) {
-        if (before[i].outcome == after[i].outcome) continue;
-        out.push_back(
-            {kind, after[i].subject_id, before[i].outcome, after[i].outcome, after[i].rule});
-    }
-}
-
-std::vector<RuleCount> compare_findings(const Result& before, const Result& after) {
-    auto key = [](const Finding& f) {
-        std::string k = f.rule;
-        k += '\0';
-        k += to_string(f.severity);
-        k += '\0';
-        k += to_string(f.subject_kind);
-        k += '\0';
-        k += f.subject_id;
-        return k;
-    };
-    // +1 per finding after, -1 per finding before: what is left differs.
-    std::map<std::string, std::pair<std::string, long>> balance;
-    for (const auto& f : before.findings) {
-        auto& [rule, n] = balance[key(f)];
-        rule = f.rule;
-        --n;
-    }
-    for (const auto& f : after.findings) {
-        auto& [rule, n] = balance[key(f)];
-        rule = f.rule;
-        ++n;
-    }
-    std::map<std::string, RuleCount> per_rule;
-    for (const auto& [k, entry] : balance) {
-        const auto& [rule, n] = entry;
-        if (n == 0) continue;
-        RuleCount& c = per_rule[rule];
-        c.rule = rule;
-        if (n > 0)
-            c.added += static_cast<size_t>(n);
-        else
-            c.removed += static_cast<size_t>(-n);
-    }
-    std::vector<RuleCount> out;
-    out.reserve(per_rule.size());
-    for (auto& [rule, c] : per_rule) out.push_back(std::move(c));
-    return out;
-}
-
 ConventionImpact compare(const Convention& c, int64_t submission_id, const Result& before,
                          const Result& after) {
     ConventionImpact out;
+    static_cast<ResultComparison&>(out) = compare_results(c, before, after);
     out.submission_id = submission_id;
     out.convention_id = c.id;
     out.year = c.year;
     out.cpas_nis = c.cpas.nis;
     out.cpas_name = c.cpas.name;
-    out.status_before = result_status(before);
-    out.status_after = result_status(after);
-    out.eligible_before = before.totals.eligible;
-    out.eligible_after = after.totals.eligible;
-    out.capped_before = before.totals.eligible_capped;
-    out.capped_after = after.totals.eligible_capped;
-    out.eligible_moved = difference(out.eligible_after, out.eligible_before);
-    out.capped_moved = difference(out.capped_after, out.capped_before);
-
-    std::unordered_map<std::string_view, size_t> index;
-    index.reserve(c.expenses.size());
-    for (size_t i = 0; i < c.expenses.size(); ++i) index.emplace(c.expenses[i].id, i);
-    auto refused_before = refusals(before, index, c.expenses.size());
-    auto refused_after = refusals(after, index, c.expenses.size());
-    for (size_t i = 0; i < c.expenses.size(); ++i) {
-        bool const was = !refused_before[i].empty();
-        bool const is = !refused_after[i].empty();
-        if (was == is) continue;
-        Money const charge = charge_of(c.expenses[i].amount, c.expenses[i].share);
-        if (is)
-            out.newly_refused.push_back({c.expenses[i].id, charge, std::move(refused_after[i])});
-        else
-            out.newly_accepted.push_back({c.expenses[i].id, charge, std::move(refused_before[i])});
-    }
-    compare_decisions(SubjectKind::action, before.actions, after.actions, out.class_changes);
-    compare_decisions(SubjectKind::beneficiary, before.beneficiaries, after.beneficiaries,
-                      out.class_changes);
-    out.findings = compare_findings(before, after);
     return out;
 }
 
@@ -184,12 +91,6 @@ bool applies_to(const RulesetInfo& info, int year) {
 }
 
 }  // namespace
-
-bool ConventionImpact::changed() const {
-    return !newly_refused.empty() || !newly_accepted.empty() || !class_changes.empty() ||
-           !findings.empty() || eligible_before != eligible_after ||
-           capped_before != capped_after || status_before != status_after;
-}
 
 ImpactReport compute_impact(Store& store, const ImpactOptions& options) {
     ImpactReport report;

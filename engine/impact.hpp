@@ -10,6 +10,7 @@
 
 #include "dsl-grammar/diagnostic.hpp"
 #include "engine/result.hpp"
+#include "engine/result_comparison.hpp"
 #include "engine/store.hpp"
 
 namespace activ {
@@ -28,47 +29,13 @@ struct ImpactError : std::runtime_error {
     std::vector<Diagnostic> diagnostics;
 };
 
-/// An expense refused under one ruleset and not under the other.
-struct ExpenseChange {
-    std::string expense_id;
-    Money charge;  // amount x share: what moves
-    /// The error rules that refuse it: under the new rules when newly refused, under the
-    /// current ones when newly accepted. In rule order.
-    std::vector<std::string> rules;
-};
-
-/// An action's activation class or a beneficiary's eligibility that the new rules decide
-/// otherwise.
-struct ClassChange {
-    SubjectKind kind = SubjectKind::action;  // action or beneficiary
-    std::string subject_id;
-    std::string before, after;
-    std::string rule;  // the rule (branch) that decides under the new rules
-};
-
-/// Findings of one rule added and removed. A finding is the same when its rule, severity
-/// and subject are; its message may differ.
-struct RuleCount {
-    std::string rule;
-    size_t added = 0;
-    size_t removed = 0;
-};
-
-struct ConventionImpact {
+/// One convention of the store compared (engine/result_comparison).
+struct ConventionImpact : ResultComparison {
     int64_t submission_id = 0;
     std::string convention_id;
     int year = 0;
     std::string cpas_nis;
     std::string cpas_name;
-    std::string status_before, status_after;  // clean, warning or error
-    Money eligible_before, eligible_after;
-    Money capped_before, capped_after;          // eligible, at most the subsidy
-    Money eligible_moved, capped_moved;         // after - before
-    std::vector<ExpenseChange> newly_refused;   // in the convention's order
-    std::vector<ExpenseChange> newly_accepted;  // in the convention's order
-    std::vector<ClassChange> class_changes;     // actions, then beneficiaries
-    std::vector<RuleCount> findings;            // by rule id
-    bool changed() const;
 };
 
 struct ImpactTotals {

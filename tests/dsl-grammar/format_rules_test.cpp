@@ -290,3 +290,24 @@ TEST_CASE("fmt of a file with a syntax error gives the diagnostic and no text", 
           "    check x.y on expense fatal when a\n"
           "                         ^\n");
 }
+
+TEST_CASE("one declaration in the canonical layout, without its comments", "[fmt][diff]") {
+    std::string const text = header +
+                             "param words = {CV, \"lettre de motivation\"}  # job search\n"
+                             "check x.late on convention error when (submitted_on > 2015-08-31)\n"
+                             "  message en \"late\"  # said in English only\n";
+    ParseResult parsed = parse_rules(text, "t.rules");
+    REQUIRE(parsed.file);
+    const auto& words = boost::get<ast::parameter>(parsed.file->items[0]);
+    const auto& late = boost::get<ast::check>(parsed.file->items[1]);
+
+    DeclarationFormatter const as_written(text);
+    CHECK(as_written(late) ==
+          "check x.late on convention\n"
+          "  error when submitted_on > 2015-08-31\n"
+          "  message en \"late\"\n");
+    CHECK(as_written(words) == "param words = {CV, \"lettre de motivation\"}\n");
+    CHECK(as_written(*words.value) == "{CV, \"lettre de motivation\"}");
+    // Without the source, every item is quoted: one text however the set was spelled.
+    CHECK(DeclarationFormatter("")(words) == "param words = {\"CV\", \"lettre de motivation\"}\n");
+}
