@@ -363,6 +363,9 @@ private:
             branch.because = b.because.value_or("");
             branch.citation = compile_citation(b.cite);
             branch.cite = format_citation(branch.citation);
+            branch.file = source().path;
+            int column = 0;
+            line_column_of(source().text, b.offset, branch.line, column);
             out.branches.push_back(std::move(branch));
         }
         current_ = rules.otherwise->source;
@@ -370,6 +373,9 @@ private:
         out.otherwise_outcome = checked_outcome(otherwise.outcome, otherwise.offset);
         out.otherwise_because = otherwise.because.value_or("");
         out.otherwise_id = std::string(decides.field) + ".otherwise";
+        out.otherwise_file = source().path;
+        int column = 0;
+        line_column_of(source().text, otherwise.offset, out.otherwise_line, column);
         out.undetermined_outcome = decides.undetermined;
         deciding_ = nullptr;
         return out;
