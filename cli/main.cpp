@@ -32,7 +32,7 @@ const Command commands[] = {
     {"db", "The administrators' store: init, import, check, list, show, export", setup_db},
     {"dump-ast", "Print a rule file as the grammar parsed it", setup_dump_ast},
     {"explain", "Why one action, expense, beneficiary, objective or the convention came out as "
-                "it did: the rules on it, the branches tried, every value as a tree",
+                "it did: every rule on it and the value of each part of its conditions",
      setup_explain},
     {"fmt", "Rewrite rule files in the canonical layout (--check: only report)", setup_fmt},
     {"impact", "What would change if these rules replaced the current ones, over the store",

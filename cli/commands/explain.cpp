@@ -35,13 +35,13 @@ int run_explain(ExplainOptions& options) {
 
 std::function<int()> setup_explain(CLI::App& sub) {
     auto options = std::make_shared<ExplainOptions>();
-    sub.add_option("file", options->request.file, "The convention file (YAML, format convention/1)")
-        ->type_name("FILE")
+    sub.add_option("FILE", options->request.file, "The convention file (YAML, format convention/1)")
+        ->type_name("")
         ->required();
-    sub.add_option("subject", options->request.subject_id,
+    sub.add_option("SUBJECT_ID", options->request.subject_id,
                    "The id of an action, expense, beneficiary or objective, or the convention's "
                    "id; KIND:ID (e.g. expense:X5) when two kinds share an id")
-        ->type_name("SUBJECT_ID")
+        ->type_name("")
         ->required();
     sub.add_option("--format", options->format,
                    "text (an indented tree, for people) or json (one document, "
