@@ -195,17 +195,16 @@ private:
         }
     }
 
-    /// A record by its kind and id ("action L1"), so that a clerk can find it.
+    /// A record by its kind and id ("action L1"), so that a clerk can find it; one without
+    /// an id (a PIIS, a period) only is there.
     std::string traced_text(const Value& v) {
         if (v.missing || (v.type != Type::record && v.type != Type::list)) {
             return schema::format_value(v);
         }
-        std::string text = schema::record_name(v.record_kind);
-        if (v.type == Type::list) {
-            return std::to_string(v.list.size) + " items";
-        }
+        if (v.type == Type::list) return std::to_string(v.list.size) + " items";
         const schema::Field* id = schema::find_field(v.record_kind, "id");
         if (!id) return "(present)";
+        std::string text = schema::record_name(v.record_kind);
         text += ' ';
         text += schema::format_value(id->get(v.record, context_));
         return text;

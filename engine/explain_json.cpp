@@ -133,7 +133,7 @@ std::string render_explanation_json(const SubjectExplanation& e) {
     for (const auto& f : e.other_findings) doc["other_findings"].push_back(finding_of(f));
     doc["parameters"] = json::array();
     for (const auto& p : e.parameters) doc["parameters"].push_back(parameter_of(p));
-    return doc.dump(2) + "\n";
+    return doc.dump(2, ' ', false, json::error_handler_t::replace) + '\n';
 }
 
 }  // namespace activ

@@ -162,7 +162,7 @@ TEST_CASE("the rules are chosen by the convention's year, as activ check chooses
     CHECK(has(fixed.out, "Ruleset: be.social-activation version 2015"));
 }
 
-TEST_CASE("--lang picks the language of the rules' messages", "[explain][cli]") {
+TEST_CASE("the messages come in the language --lang asks for", "[explain][cli]") {
     ActivRun r = explain("--lang en examples/liege-2015.yaml X5");
     CHECK(has(r.out, "    error: Expense X5 of 2016-01-08 falls outside the convention period "
                      "(2015-01-01..2015-12-31)\n"));
@@ -188,7 +188,7 @@ TEST_CASE("a convention the loader refuses exits 2 with file:line:col", "[explai
     CHECK(explain("examples/no-such-file.yaml X5").status == 2);
 }
 
-TEST_CASE("--format json: one document with the schema first and the same facts",
+TEST_CASE("in JSON: one document with the schema first and the same facts",
           "[explain][cli]") {
     ActivRun r = explain("--format json examples/liege-2015.yaml X5");
     CHECK(r.status == 1);
