@@ -174,7 +174,7 @@ private:
         out.text = text_of(index);
         out.kind = kind_of(n);
         if (n.op == Op::constant) {
-            // Constants are read in place, never traced: they are what the rules say.
+            // A constant is what the rules say: comparisons read it in place, untraced.
             out.evaluated = parent_evaluated;
             if (out.evaluated) out.value = constant_value(n);
         } else if (const TracedValue* v = parent_evaluated ? traced(index) : nullptr) {
@@ -247,7 +247,8 @@ private:
             if (index < 0 || !seen.insert(index).second) continue;
             const Node& n = node(index);
             if (n.op == Op::dated || (n.op == Op::constant && !n.label.empty())) note_parameter(n);
-            // Right before left, so that parameters come in the order they are written.
+            // The left operand is pushed last, so read first: parameters come in the order
+            // the rule writes them.
             for (int child : {n.extra, n.right, n.left}) pending.push_back(child);
         }
     }
