@@ -34,6 +34,9 @@ const Command commands[] = {
              "conventions",
      setup_diff},
     {"dump-ast", "Print a rule file as the grammar parsed it", setup_dump_ast},
+    {"explain", "Why one action, expense, beneficiary, objective or the convention came out as "
+                "it did: every rule on it and the value of each part of its conditions",
+     setup_explain},
     {"fmt", "Rewrite rule files in the canonical layout (--check: only report)", setup_fmt},
     {"impact", "What would change if these rules replaced the current ones, over the store",
      setup_impact},

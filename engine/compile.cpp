@@ -373,6 +373,9 @@ private:
         out.otherwise_outcome = checked_outcome(otherwise.outcome, otherwise.offset);
         out.otherwise_because = otherwise.because.value_or("");
         out.otherwise_id = std::string(decides.field) + ".otherwise";
+        out.otherwise_file = source().path;
+        int column = 0;
+        line_column_of(source().text, otherwise.offset, out.otherwise_line, column);
         out.undetermined_outcome = decides.undetermined;
         deciding_ = nullptr;
         return out;

@@ -7,6 +7,7 @@
 #include "engine/program.hpp"
 #include "engine/ruleset.hpp"
 #include "engine/text_match.hpp"
+#include "engine/trace.hpp"
 
 namespace activ {
 
@@ -105,11 +106,8 @@ public:
     Value eval(int index) {
         const Node& n = p_.nodes[static_cast<size_t>(index)];
         Value v = eval_node(n);
-        // A present record says nothing a clerk can read; its fields are recorded instead.
-        if (__builtin_expect(recording_ != nullptr, 0) && aggregate_depth_ == 0 && n.explain &&
-            (v.missing || (v.type != Type::record && v.type != Type::list))) {
-            record(n.label, v);
-        }
+        // One predictable branch when nobody watches: checks run with it off.
+        if (__builtin_expect(observed_, 0)) observe(index, n, v);
         return v;
     }
 
@@ -124,9 +122,25 @@ public:
     /// Evaluates with every explained value recorded into `explanation`.
     Value eval_explained(int index, Explanation& explanation) {
         recording_ = &explanation;
+        observed_ = true;
         Value v = eval(index);
         recording_ = nullptr;
+        observed_ = tracing_ != nullptr;
         return v;
+    }
+
+    /// From now on, until called with null, the value of every node evaluated outside an
+    /// aggregate's items goes into `values`, definitions' bodies included. Definitions on
+    /// the convention are then evaluated afresh, so that their bodies are traced too.
+    void trace_into(NodeValues* values) {
+        if (values && !tracing_) {
+            remembering_while_tracing_ = remembering_;
+            remembering_ = false;
+        } else if (!values && tracing_) {
+            remembering_ = remembering_while_tracing_;
+        }
+        tracing_ = values;
+        observed_ = recording_ != nullptr || tracing_ != nullptr;
     }
 
     std::string fill(const std::vector<TemplatePart>& parts) {
@@ -142,9 +156,59 @@ private:
     schema::EvalContext context_;
     const void* scopes_[max_scopes] = {};
     Explanation* recording_ = nullptr;
-    int aggregate_depth_ = 0;
+    NodeValues* tracing_ = nullptr;
+    bool observed_ = false;  // recording_ or tracing_: eval tests one flag
+    int aggregate_depth_ = 0;   // inside an aggregate's items
+    int definition_depth_ = 0;  // inside a definition's body
     bool remembering_ = false;
+    bool remembering_while_tracing_ = false;
     std::vector<std::pair<int, Value>> remembered_;  // definition body, its value
+    // What the last aggregate evaluated counted, for a trace: set at the end of each one,
+    // read right after by eval. A store per aggregate, not per item.
+    struct Counted {
+        int64_t matched = -1;
+        int64_t items = -1;
+    } counted_;
+
+    [[gnu::cold, gnu::noinline]] void observe(int index, const Node& n, const Value& v) {
+        // A present record says nothing a clerk can read; its fields are recorded instead.
+        if (recording_ && aggregate_depth_ == 0 && definition_depth_ == 0 && n.explain &&
+            (v.missing || (v.type != Type::record && v.type != Type::list))) {
+            record(n.label, v);
+        }
+        if (tracing_ && aggregate_depth_ == 0) trace(index, n, v);
+    }
+
+    void trace(int index, const Node& n, const Value& v) {
+        // The first value stays: within one subject a node reads the same data each time.
+        auto [it, added] = tracing_->try_emplace(index);
+        if (!added) return;
+        TracedValue& out = it->second;
+        out.missing = v.missing;
+        if (v.missing && v.missing_path) out.missing_path = *v.missing_path;
+        out.text = traced_text(v);
+        bool const aggregate = n.op == Op::count || n.op == Op::any || n.op == Op::all ||
+                               n.op == Op::sum || n.op == Op::min || n.op == Op::max;
+        if (aggregate) {
+            out.matched = counted_.matched;
+            out.items = counted_.items;
+        }
+    }
+
+    /// A record by its kind and id ("action L1"), so that a clerk can find it; one without
+    /// an id (a PIIS, a period) only is there.
+    std::string traced_text(const Value& v) {
+        if (v.missing || (v.type != Type::record && v.type != Type::list)) {
+            return schema::format_value(v);
+        }
+        if (v.type == Type::list) return std::to_string(v.list.size) + " items";
+        const schema::Field* id = schema::find_field(v.record_kind, "id");
+        if (!id) return "(present)";
+        std::string text = schema::record_name(v.record_kind);
+        text += ' ';
+        text += schema::format_value(id->get(v.record, context_));
+        return text;
+    }
 
     void record(const std::string& label, const Value& v) {
         for (const auto& [l, _] : *recording_) {
@@ -199,9 +263,9 @@ private:
                 const void* saved[max_scopes];
                 std::copy(std::begin(scopes_), std::end(scopes_), saved);
                 scopes_[n.level] = holder.record;
-                ++aggregate_depth_;
+                ++definition_depth_;
                 Value v = eval(n.right);
-                --aggregate_depth_;
+                --definition_depth_;
                 std::copy(std::begin(saved), std::end(saved), scopes_);
                 if (convention_wide) remembered_.emplace_back(n.right, v);
                 return v;
@@ -426,6 +490,7 @@ private:
     Value eval_aggregate(const Node& n) {
         Value list = eval_node(p_.nodes[static_cast<size_t>(n.left)]);
         if (list.missing) {
+            counted_ = {};
             Value v = schema::missing_value(n.type);
             v.missing_path = list.missing_path;
             return v;
@@ -463,6 +528,7 @@ private:
             }
         }
         --aggregate_depth_;
+        counted_ = {matches, list.list.size};
         // A decided element settles any() and all() even when another is missing.
         if (n.op == Op::any && matches > 0) return schema::bool_value(true);
         if (n.op == Op::all && failures > 0) return schema::bool_value(false);
@@ -666,10 +732,9 @@ std::optional<Totals> total(const Convention& c, const std::vector<bool>& refuse
     return t;
 }
 
-}  // namespace
-
-Result evaluate(const Program& program, const RulesetInfo& info, const Convention& c,
-                const EvaluationOptions& options) {
+/// Evaluates the convention; with a `trace`, traces every condition on its subject.
+Result evaluate_rules(const Program& program, const RulesetInfo& info, const Convention& c,
+                      const EvaluationOptions& options, SubjectTrace* trace) {
     const std::string& language = options.language;
     Result r;
     r.file = c.file;
@@ -683,9 +748,12 @@ Result evaluate(const Program& program, const RulesetInfo& info, const Conventio
     std::vector<Finding> classification_findings;
     for (size_t i = 0; i < c.actions.size(); ++i) {
         if (program.action_classification) {
+            bool const traced = trace && trace->subject == &c.actions[i];
+            if (traced) ev.trace_into(&trace->classification);
             r.actions.push_back(classify(ev, *program.action_classification, &c.actions[i],
                                          c.actions[i].id, SubjectKind::action, language,
                                          classification_findings));
+            if (traced) ev.trace_into(nullptr);
         } else {
             Decision d;
             d.subject_id = c.actions[i].id;
@@ -699,9 +767,12 @@ Result evaluate(const Program& program, const RulesetInfo& info, const Conventio
     for (size_t i = 0; i < c.beneficiaries.size(); ++i) {
         const Beneficiary& b = c.beneficiaries[i];
         if (program.beneficiary_classification) {
+            bool const traced = trace && trace->subject == &b;
+            if (traced) ev.trace_into(&trace->classification);
             r.beneficiaries.push_back(classify(ev, *program.beneficiary_classification, &b, b.id,
                                                SubjectKind::beneficiary, language,
                                                classification_findings));
+            if (traced) ev.trace_into(nullptr);
         } else {
             Decision d;
             d.subject_id = b.id;
@@ -716,7 +787,8 @@ Result evaluate(const Program& program, const RulesetInfo& info, const Conventio
     ev.remember_convention_definitions();
     // The expenses an error refuses: the totals leave them out, and indicators may read it.
     std::vector<bool> refused(c.expenses.size(), false);
-    for (const auto& check : program.checks) {
+    for (size_t check_index = 0; check_index < program.checks.size(); ++check_index) {
+        const CompiledCheck& check = program.checks[check_index];
         for_each_subject(check.subject, c, [&](const void* subject, const void* parent,
                                                const std::string& id, size_t index) {
             if (parent) {
@@ -725,7 +797,19 @@ Result evaluate(const Program& program, const RulesetInfo& info, const Conventio
             } else if (check.subject != RecordKind::convention) {
                 ev.set_scope(1, subject);
             }
+            TracedCheck* traced = nullptr;
+            if (__builtin_expect(trace != nullptr, 0) &&
+                (subject == trace->subject || parent == trace->subject)) {
+                traced = &trace->checks.emplace_back();
+                traced->check = check_index;
+                traced->step = parent ? static_cast<int>(index) : -1;
+                ev.trace_into(&traced->values);
+            }
             Value fired = ev.eval(check.condition);
+            if (__builtin_expect(traced != nullptr, 0)) {
+                ev.trace_into(nullptr);
+                if (fired.missing || fired.boolean) traced->finding = r.findings.size();
+            }
             if (!fired.missing && !fired.boolean) return;
             Finding f;
             f.rule = check.id;
@@ -783,6 +867,19 @@ Result evaluate(const Program& program, const RulesetInfo& info, const Conventio
         }
     }
     return r;
+}
+
+}  // namespace
+
+Result evaluate(const Program& program, const RulesetInfo& info, const Convention& c,
+                const EvaluationOptions& options) {
+    return evaluate_rules(program, info, c, options, nullptr);
+}
+
+Result evaluate_traced(const Program& program, const RulesetInfo& info,
+                       const Convention& convention, const EvaluationOptions& options,
+                       SubjectTrace& trace) {
+    return evaluate_rules(program, info, convention, options, &trace);
 }
 
 }  // namespace activ

@@ -89,7 +89,7 @@ struct CompiledBranch {
     std::string because;
     Citation citation;
     std::string cite;  // the citation as one line, formatted once
-    std::string file;  // where the branch is written, for rule tests and coverage
+    std::string file;  // where the branch is written: rule tests, coverage, `activ explain`
     int line = 0;
 };
 
@@ -99,6 +99,8 @@ struct CompiledClassification {
     std::string otherwise_because;
     std::string otherwise_id;
     std::string undetermined_outcome;  // when a branch reads a missing field
+    std::string otherwise_file;
+    int otherwise_line = 0;
 };
 
 struct CompiledIndicator {

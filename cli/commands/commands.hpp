@@ -27,6 +27,7 @@ std::function<int()> setup_check(CLI::App& sub);
 std::function<int()> setup_db(CLI::App& sub);
 std::function<int()> setup_diff(CLI::App& sub);
 std::function<int()> setup_dump_ast(CLI::App& sub);
+std::function<int()> setup_explain(CLI::App& sub);
 std::function<int()> setup_fmt(CLI::App& sub);
 std::function<int()> setup_impact(CLI::App& sub);
 std::function<int()> setup_lint(CLI::App& sub);
