@@ -69,21 +69,28 @@ struct Work {
 };
 
 Work check_file(const BatchOptions& options, Rulesets& rulesets, const CompiledRuleset* fixed,
-                const std::string& file) {
+                const ConventionSource& source) {
     Work work;
     FileOutcome& out = work.outcome;
-    out.file = file;
+    out.file = source.name;
+    const std::string& file = source.name;
     auto start = clock_type::now();
-    LoadedConvention loaded = load_convention_file(file, options.limits);
+    LoadedConvention loaded = load_convention_source(source, options.limits);
     auto now = clock_type::now();
     work.timings.load = seconds_between(start, now);
     out.diagnostics = render_all(loaded.diagnostics);
     if (has_error(loaded.diagnostics) || !loaded.convention) return work;
     const Convention& convention = *loaded.convention;
     work.timings.files = 1;
-    std::error_code ignored;
-    work.timings.bytes = static_cast<size_t>(std::filesystem::file_size(file, ignored));
-    if (ignored) work.timings.bytes = 0;
+    if (source.length != std::string::npos) {
+        work.timings.bytes = source.length;
+    } else if (source.text) {
+        work.timings.bytes = source.text->size();
+    } else {
+        std::error_code ignored;
+        work.timings.bytes = static_cast<size_t>(std::filesystem::file_size(source.path, ignored));
+        if (ignored) work.timings.bytes = 0;
+    }
     work.timings.items =
         convention.actions.size() + convention.expenses.size() + convention.beneficiaries.size();
 
@@ -123,13 +130,13 @@ Work check_file(const BatchOptions& options, Rulesets& rulesets, const CompiledR
 }
 
 Work check_file_safely(const BatchOptions& options, Rulesets& rulesets,
-                       const CompiledRuleset* fixed, const std::string& file) {
+                       const CompiledRuleset* fixed, const ConventionSource& file) {
     try {
         return check_file(options, rulesets, fixed, file);
     } catch (const std::exception& e) {
         // One file that breaks the engine must not hide the reports of the others.
         Work work;
-        work.outcome.file = file;
+        work.outcome.file = file.name;
         work.outcome.failure = e.what();
         return work;
     }
@@ -147,7 +154,7 @@ void add(BatchTimings& total, const BatchTimings& part) {
 
 }  // namespace
 
-FileStatus check_files(const BatchOptions& options, const std::vector<std::string>& files,
+FileStatus check_files(const BatchOptions& options, const std::vector<ConventionSource>& files,
                        const std::function<void(std::string_view)>& rules_diagnostics,
                        const std::function<void(const FileOutcome&)>& emit,
                        BatchTimings* timings) {

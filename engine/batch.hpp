@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/convention_source.hpp"
 #include "engine/load_convention.hpp"
 
 namespace activ {
@@ -48,7 +49,7 @@ struct BatchTimings {
 /// Checks `files`, calling `emit` once per file in their order, always from the calling
 /// thread. `rules_diagnostics` gets the diagnostics of a fixed rule file (`options.rules`)
 /// before anything else; when that file does not compile, no file is checked.
-FileStatus check_files(const BatchOptions& options, const std::vector<std::string>& files,
+FileStatus check_files(const BatchOptions& options, const std::vector<ConventionSource>& files,
                        const std::function<void(std::string_view)>& rules_diagnostics,
                        const std::function<void(const FileOutcome&)>& emit,
                        BatchTimings* timings = nullptr);

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "engine/read_file.hpp"
+#include "engine/json_tree.hpp"
 #include "engine/yaml_reader.hpp"
 
 namespace activ {
@@ -462,8 +463,20 @@ std::string_view without_bom(std::string_view text) {
 
 }  // namespace
 
+InputFormat input_format_of(std::string_view path) {
+    // A line of a .jsonl file is named PATH:LINE.
+    if (auto colon = path.rfind(':'); colon != std::string_view::npos && colon + 1 < path.size() &&
+        path.find_first_not_of("0123456789", colon + 1) == std::string_view::npos)
+        path = path.substr(0, colon);
+    auto ends_with = [&](std::string_view ending) {
+        return path.size() >= ending.size() &&
+               path.compare(path.size() - ending.size(), ending.size(), ending) == 0;
+    };
+    return ends_with(".json") || ends_with(".jsonl") ? InputFormat::json : InputFormat::yaml;
+}
+
 LoadedConvention load_convention_text(std::string_view text, const std::string& file,
-                                      const ConventionLimits& limits) {
+                                      const ConventionLimits& limits, InputFormat format) {
     // yaml-cpp does not count the byte order mark in its positions: neither do we.
     text = without_bom(text);
     YamlReader reader(text, file);
@@ -476,10 +489,17 @@ LoadedConvention load_convention_text(std::string_view text, const std::string& 
         return loaded;
     }
     try {
-        auto tree = parse_single_document(
-            reader, {limits.max_depth, limits.max_list_items, limits.max_text_bytes});
-        if (tree && tree->root().is_null()) {
-            const bool blank = text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+        DocumentLimits const shape{limits.max_depth, limits.max_list_items, limits.max_text_bytes};
+        const bool blank = text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+        std::optional<YamlTree> tree;
+        if (format == InputFormat::yaml) {
+            tree = parse_single_document(reader, shape);
+        } else if (!blank) {  // simdjson has its own words for nothing at all
+            tree = parse_json_document(reader, shape);
+        } else {
+            tree.emplace(text);
+        }
+        if (tree && (blank || tree->root().is_null())) {
             reader.error_at(
                 {}, cat(blank ? "the file is empty" : "the file holds no convention",
                         " (expected 'format: ", supported_format, "' and a 'convention' mapping)"));
@@ -496,7 +516,8 @@ LoadedConvention load_convention_text(std::string_view text, const std::string& 
     return loaded;
 }
 
-LoadedConvention load_convention_file(const std::string& path, const ConventionLimits& limits) {
+LoadedConvention load_convention_file(const std::string& path, const ConventionLimits& limits,
+                                      std::optional<InputFormat> format) {
     std::string reason;
     // The BOM does not count: a file exactly at the limit with one still loads.
     constexpr size_t bom_bytes = utf8_bom.size();
@@ -508,7 +529,7 @@ LoadedConvention load_convention_file(const std::string& path, const ConventionL
         diagnostic.message = "cannot read file: " + reason;
         return LoadedConvention{std::nullopt, {diagnostic}};
     }
-    return load_convention_text(*text, path, limits);
+    return load_convention_text(*text, path, limits, format.value_or(input_format_of(path)));
 }
 
 }  // namespace activ

@@ -3,6 +3,7 @@
 // with any error yields no convention at all.
 #pragma once
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -28,11 +29,22 @@ struct LoadedConvention {
     std::vector<Diagnostic> diagnostics;   // sorted by position
 };
 
+/// The two ways a convention is written, with one contract (spec/convention-format.md):
+/// YAML for people, JSON for programs. The same keys and values give the same model, and
+/// the same mistakes the same errors.
+enum class InputFormat { yaml, json };
+
+/// JSON for a path ending in .json or .jsonl (or PATH:LINE, a line of one), else YAML.
+InputFormat input_format_of(std::string_view path);
+
 /// `file` names the source in diagnostics; `text` is its content.
 LoadedConvention load_convention_text(std::string_view text, const std::string& file,
-                                      const ConventionLimits& limits = {});
+                                      const ConventionLimits& limits = {},
+                                      InputFormat format = InputFormat::yaml);
 
-/// Reads `path` from disk; an unreadable file is a diagnostic too.
-LoadedConvention load_convention_file(const std::string& path, const ConventionLimits& limits = {});
+/// Reads `path` from disk, as `format` or else as its name says; an unreadable file is a
+/// diagnostic too.
+LoadedConvention load_convention_file(const std::string& path, const ConventionLimits& limits = {},
+                                      std::optional<InputFormat> format = std::nullopt);
 
 }  // namespace activ

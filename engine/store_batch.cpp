@@ -14,7 +14,7 @@
 
 namespace activ {
 
-void import_files(Store& store, const std::vector<std::string>& files,
+void import_files(Store& store, const std::vector<ConventionSource>& files,
                   const ConventionLimits& limits, unsigned jobs,
                   const std::function<void(const ImportOutcome&)>& each) {
     struct Loaded {
@@ -27,19 +27,20 @@ void import_files(Store& store, const std::vector<std::string>& files,
         [&](size_t i) {
             Loaded& slot = ring[i % ring.size()];
             slot = Loaded{};
-            slot.outcome.file = files[i];
+            const ConventionSource& source = files[i];
+            slot.outcome.file = source.name;
             try {
                 std::string why;
-                auto text = read_whole_file(files[i], why, limits.max_file_bytes + 3);
+                auto text = read_source(source, limits.max_file_bytes + 3, why);
                 if (!text) {
-                    slot.outcome.diagnostics = files[i] + ": error: cannot read file: " + why + "\n";
+                    slot.outcome.diagnostics = source.name + ": error: cannot read file: " + why + "\n";
                     return;
                 }
                 slot.outcome.readable = true;
                 NewSubmission& s = slot.submission;
-                s.source_path = files[i];
+                s.source_path = source.name;
                 s.sha256 = sha256_hex(*text);
-                LoadedConvention loaded = load_convention_text(*text, files[i], limits);
+                LoadedConvention loaded = load_source_text(source, *text, limits);
                 slot.outcome.diagnostics = render_all(loaded.diagnostics);
                 if (loaded.convention && !has_error(loaded.diagnostics)) {
                     const Convention& c = *loaded.convention;
@@ -55,7 +56,7 @@ void import_files(Store& store, const std::vector<std::string>& files,
                 s.original = std::move(*text);
             } catch (const std::exception& e) {
                 slot.outcome.readable = false;
-                slot.outcome.diagnostics = files[i] + ": error: " + e.what() + "\n";
+                slot.outcome.diagnostics = files[i].name + ": error: " + e.what() + "\n";
             }
         },
         [&](size_t i) {
@@ -80,7 +81,8 @@ std::optional<Convention> stored_convention(Store& store, const StoredModel& sto
     }
     // Another version of the model, or a damaged blob: the bytes received still say it.
     std::string const original = store.original_of(stored.submission_id);
-    LoadedConvention loaded = load_convention_text(original, stored.source_path);
+    LoadedConvention loaded = load_convention_text(original, stored.source_path, {},
+                                                   input_format_of(stored.source_path));
     if (loaded.convention && !has_error(loaded.diagnostics)) return std::move(loaded.convention);
     error = "submission " + std::to_string(stored.submission_id) + " (" + stored.convention_id +
             "): its stored model cannot be read (" + why + ") and its text no longer loads";

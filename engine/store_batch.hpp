@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/convention_source.hpp"
 #include "engine/load_convention.hpp"
 #include "engine/ruleset.hpp"
 #include "engine/store.hpp"
@@ -26,7 +27,7 @@ struct ImportOutcome {
 
 /// Imports `files` (the same bytes twice make one submission). `each` sees every file, in
 /// order, once it is stored.
-void import_files(Store& store, const std::vector<std::string>& files,
+void import_files(Store& store, const std::vector<ConventionSource>& files,
                   const ConventionLimits& limits, unsigned jobs,
                   const std::function<void(const ImportOutcome&)>& each);
 

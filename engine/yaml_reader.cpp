@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "engine/edit_distance.hpp"
+#include "engine/json_tree.hpp"
 
 namespace activ::strict_yaml {
 
@@ -199,8 +200,12 @@ std::string describe(NodeRef node) {
                 text = text.substr(0, cut);
                 ellipsis = "...";
             }
-            return node.quoted() ? cat("the quoted string \"", text, ellipsis, "\"")
-                                 : cat("'", text, ellipsis, "'");
+            // Quotes matter only where they change what a value is: "12" or "true" is a
+            // string, not a number or a yes/no. Elsewhere the text is shown alike, so that
+            // YAML and JSON (where every text is quoted) give the same message.
+            return node.quoted() && is_json_atom(node.text())
+                       ? cat("the quoted string \"", text, ellipsis, "\"")
+                       : cat("'", text, ellipsis, "'");
         }
         default:
             return "nothing";

@@ -82,12 +82,7 @@ class TreeBuilder : public YAML::EventHandler {
                   const std::string& value) override {
         node(mark, anchor);
         if (value.size() > limits_.max_text_bytes) {
-            std::string message = "a text of ";
-            message += std::to_string(value.size());
-            message += " bytes, more than the limit of ";
-            message += std::to_string(limits_.max_text_bytes);
-            message += " (activ check --max-text-length raises it)";
-            refuse(mark, std::move(message));
+            refuse(mark, long_text_message(value.size(), limits_.max_text_bytes));
         }
         const uint32_t id = add(NodeKind::scalar, mark);
         YamlTree::Node& n = tree_.nodes_[id];
@@ -166,18 +161,9 @@ class TreeBuilder : public YAML::EventHandler {
         ++parent.children;
         // Mappings are not counted: their keys are few and checked one by one.
         if (!parent.is_map && parent.children == limits_.max_items + 1) {
-            std::string message = "a list";
-            if (parent.name != no_node) {
-                const std::string_view name = tree_.text(tree_.nodes_[parent.name]);
-                if (!name.empty()) {
-                    message += " ('";
-                    message += name;
-                    message += "')";
-                }
-            }
-            message += " of more than ";
-            message += std::to_string(limits_.max_items);
-            message += " items (activ check --max-list-items raises the limit)";
+            std::string_view name;
+            if (parent.name != no_node) name = tree_.text(tree_.nodes_[parent.name]);
+            std::string message = long_list_message(name, limits_.max_items);
             refuse(tree_.nodes_[parent.id].mark, std::move(message));
         }
     }
@@ -216,6 +202,35 @@ class TreeBuilder : public YAML::EventHandler {
     YamlTree& tree_;
     std::vector<Collection> open_;
 };
+
+std::string long_text_message(size_t bytes, size_t limit) {
+    std::string message = "a text of ";
+    message += std::to_string(bytes);
+    message += " bytes, more than the limit of ";
+    message += std::to_string(limit);
+    message += " (activ check --max-text-length raises it)";
+    return message;
+}
+
+std::string long_list_message(std::string_view name, size_t limit) {
+    std::string message = "a list";
+    if (!name.empty()) {
+        message += " ('";
+        message += name;
+        message += "')";
+    }
+    message += " of more than ";
+    message += std::to_string(limit);
+    message += " items (activ check --max-list-items raises the limit)";
+    return message;
+}
+
+std::string deep_message(int limit) {
+    std::string message = "lists and mappings nested more than ";
+    message += std::to_string(limit);
+    message += " levels deep (a convention needs 7)";
+    return message;
+}
 
 std::optional<YamlTree> parse_single_document(YamlReader& reader, const DocumentLimits& limits) {
     const std::string_view text = reader.text();
@@ -268,10 +283,7 @@ std::optional<YamlTree> parse_single_document(YamlReader& reader, const Document
         }
         reader.error(mark_of(e.mark), std::move(message));
     } catch (const TooDeep& e) {
-        std::string message = "lists and mappings nested more than ";
-        message += std::to_string(limits.max_depth);
-        message += " levels deep (a convention needs 7)";
-        reader.error(mark_of(e.mark), std::move(message));
+        reader.error(mark_of(e.mark), deep_message(limits.max_depth));
     } catch (const YAML::ParserException& e) {
         std::string message = "YAML syntax error: ";
         message += e.msg;

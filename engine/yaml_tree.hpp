@@ -98,6 +98,7 @@ class YamlTree {
 
   private:
     friend class TreeBuilder;
+    friend class JsonTreeBuilder;
     std::string_view source_;
     std::vector<Node> nodes_;
     std::string text_;  // the texts of scalars not written as they read (escapes, folds)
@@ -130,6 +131,11 @@ struct DocumentLimits {
     size_t max_items = 0;       // items of one list, keys of one mapping
     size_t max_text_bytes = 0;  // one scalar
 };
+
+/// What a document beyond its limits is told, the same for YAML and JSON.
+std::string long_text_message(size_t bytes, size_t limit);
+std::string long_list_message(std::string_view list_name, size_t limit);
+std::string deep_message(int limit);
 
 /// Parses the reader's text as one YAML document, in one pass of yaml-cpp's event
 /// parser. Nullopt, after reporting, when the text is not UTF-8, not YAML, goes beyond

@@ -29,6 +29,7 @@ struct CheckOptions {
     BatchOptions batch;
     bool timings = false;
     std::vector<std::string> paths;
+    std::string input;  // yaml, json or jsonl; empty: by the files' names
 };
 
 // The one word this command writes itself, before the text of a failure that broke the
@@ -68,7 +69,7 @@ int run_check(CheckOptions& options) {
     BatchOptions& batch = options.batch;
     if (batch.rules_dir.empty()) batch.rules_dir = default_rules_dir();
     std::string error;
-    std::vector<std::string> files = expand_convention_paths(options.paths, error);
+    std::vector<ConventionSource> files = convention_sources(options.paths, options.input, error);
     if (!error.empty()) {
         fmt::print(stderr, "{}: {}\n", error_word(batch.language), error);
         return status_unreadable;
@@ -150,10 +151,12 @@ std::function<int()> setup_check(CLI::App& sub) {
                  "Print to stderr the time spent loading, compiling, evaluating and "
                  "reporting, and the items checked per second");
     sub.add_option("files", options->paths,
-                   "Convention files (YAML, format convention/1), or folders: every *.yaml "
-                   "and *.yml file under them, in path order")
+                   "Convention files (format convention/1) in YAML (*.yaml, *.yml), JSON "
+                   "(*.json) or JSON Lines (*.jsonl: one convention per line); folders: every "
+                   "such file under them, in path order; - for standard input")
         ->type_name("PATH")
         ->required();
+    add_input_option(sub, options->input);
     sub.footer(
         "Exit status: 0 when no finding is an error, 1 when some finding is an error,\n"
         "2 when a convention or the rules could not be read (the worst over all files).");
@@ -163,6 +166,15 @@ std::function<int()> setup_check(CLI::App& sub) {
 std::string default_rules_dir() {
     if (const char* env = std::getenv("ACTIV_RULES_DIR"); env && *env) return env;
     return ACTIV_RULES_DIR;
+}
+
+void add_input_option(CLI::App& sub, std::string& input) {
+    sub.add_option("--input", input,
+                   "Read every convention as yaml, json or jsonl (one JSON convention per line), "
+                   "whatever the files' names; default: by the name (.json, .jsonl), YAML for "
+                   "standard input")
+        ->check(CLI::IsMember({"yaml", "json", "jsonl"}))
+        ->type_name("FORMAT");
 }
 
 bool print_diagnostics(const std::vector<Diagnostic>& diagnostics) {

@@ -24,6 +24,7 @@ struct Command {
 };
 
 std::function<int()> setup_check(CLI::App& sub);
+std::function<int()> setup_convert(CLI::App& sub);
 std::function<int()> setup_db(CLI::App& sub);
 std::function<int()> setup_diff(CLI::App& sub);
 std::function<int()> setup_dump_ast(CLI::App& sub);
@@ -37,6 +38,9 @@ std::function<int()> setup_test(CLI::App& sub);
 /// Where rule files are chosen by year when no folder is given: $ACTIV_RULES_DIR, else
 /// the shipped rules.
 std::string default_rules_dir();
+
+/// `--input yaml|json|jsonl`: how convention files are read when their names do not say.
+void add_input_option(CLI::App& sub, std::string& input);
 
 /// Renders every diagnostic to stderr, warnings too; true when one is an error.
 bool print_diagnostics(const std::vector<Diagnostic>& diagnostics);

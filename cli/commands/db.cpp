@@ -35,6 +35,7 @@ struct DbOptions {
     std::string convention_id;  // show
     std::string format = "text";
     std::string language = "en";  // show --format html
+    std::string input;             // import: yaml, json or jsonl; empty: by the names
 };
 
 std::string euros(std::optional<Money> m) { return m ? format_money(*m) : std::string("-"); }
@@ -47,7 +48,7 @@ int run_init(const DbOptions& o) {
 
 int run_import(const DbOptions& o) {
     std::string error;
-    std::vector<std::string> files = expand_convention_paths(o.paths, error);
+    std::vector<ConventionSource> files = convention_sources(o.paths, o.input, error);
     if (!error.empty()) {
         fmt::print(stderr, "error: {}\n", error);
         return status_unreadable;
@@ -187,9 +188,12 @@ std::function<int()> setup_db(CLI::App& db) {
     auto* import = db.add_subcommand(
         "import", "Store convention files as submissions; the same bytes twice are one submission");
     add_store_argument(*import, *o);
-    import->add_option("paths", o->paths, "Convention files, or folders of them (*.yaml, *.yml)")
+    import->add_option("paths", o->paths,
+                       "Convention files (YAML, JSON, or JSON Lines: one per line), folders of "
+                       "them, or - for standard input")
         ->type_name("PATH")
         ->required();
+    add_input_option(*import, o->input);
     add_jobs(*import, *o);
     import->footer(
         "A file the loader refuses is stored as rejected, with its errors. Exit status: 0, "

@@ -243,7 +243,7 @@ TEST_CASE("a folder without conventions exits 2 and names it", "[cli]") {
     Run r = run_activ("check docs");
     CHECK(r.status == 2);
     CHECK(r.out.empty());
-    CHECK(r.err == "error: docs: no convention file (*.yaml, *.yml) in this folder\n");
+    CHECK(r.err == "error: docs: no convention file (*.yaml, *.yml, *.json, *.jsonl) in this folder\n");
 }
 
 TEST_CASE("check --timings reports the stages on stderr and leaves the reports alone", "[cli]") {

@@ -47,7 +47,7 @@ Collected run_batch(const std::vector<std::string>& files, unsigned jobs,
     options.jobs = jobs;
     Collected out;
     out.worst = activ::check_files(
-        options, files, [](std::string_view) {},
+        options, activ::sources_of(files), [](std::string_view) {},
         [&](const activ::FileOutcome& o) { out.outcomes.push_back(o); }, &out.timings);
     return out;
 }
@@ -101,7 +101,7 @@ TEST_CASE("a rule file's diagnostics come once, with the first file that uses it
     std::vector<activ::FileOutcome> outcomes;
     auto const files = std::vector<std::string>(5, source_dir + "/examples/liege-2015.yaml");
     auto const worst =
-        activ::check_files(options, files, [](std::string_view) {},
+        activ::check_files(options, activ::sources_of(files), [](std::string_view) {},
                            [&](const activ::FileOutcome& o) { outcomes.push_back(o); });
     CHECK(worst == activ::FileStatus::unreadable);
     REQUIRE(outcomes.size() == 5);
@@ -121,7 +121,7 @@ TEST_CASE("rules that do not compile check no file", "[batch]") {
     std::string said;
     int emitted = 0;
     auto const worst = activ::check_files(
-        options, mixed_batch(1), [&](std::string_view d) { said += d; },
+        options, activ::sources_of(mixed_batch(1)), [&](std::string_view d) { said += d; },
         [&](const activ::FileOutcome&) { ++emitted; });
     CHECK(worst == activ::FileStatus::unreadable);
     CHECK(emitted == 0);

@@ -31,7 +31,7 @@ std::vector<std::string> examples() {
 
 std::vector<activ::ImportOutcome> import(activ::Store& store, const std::vector<std::string>& files) {
     std::vector<activ::ImportOutcome> out;
-    activ::import_files(store, files, {}, 2, [&](const activ::ImportOutcome& o) { out.push_back(o); });
+    activ::import_files(store, activ::sources_of(files), {}, 2, [&](const activ::ImportOutcome& o) { out.push_back(o); });
     return out;
 }
 

@@ -17,7 +17,7 @@ std::string example_store(const std::filesystem::path& folder) {
     std::vector<std::string> const files = {source_dir + "/examples/gent-2016.yaml",
                                             source_dir + "/examples/liege-2015.yaml",
                                             source_dir + "/examples/namur-2015.yaml"};
-    activ::import_files(store, files, {}, 2,
+    activ::import_files(store, activ::sources_of(files), {}, 2,
                         [](const activ::ImportOutcome& o) { REQUIRE(o.accepted); });
     activ::StoreCheckOptions options;
     options.rules_dir = source_dir + "/rules";

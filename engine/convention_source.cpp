@@ -1,0 +1,153 @@
+// Conventions named on a command line, as sources to read when their turn comes.
+#include "engine/convention_source.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "engine/file_search.hpp"
+#include "engine/read_file.hpp"
+
+namespace activ {
+
+namespace {
+
+bool is_jsonl(const std::string& path, const std::string& input) {
+    if (!input.empty()) return input == "jsonl";
+    return path.size() >= 6 && path.compare(path.size() - 6, 6, ".jsonl") == 0;
+}
+
+bool blank(std::string_view line) {
+    return line.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+/// One source per line that holds something, found in a stream read once.
+template <class AddLine>
+void split_lines(std::istream& in, AddLine add) {
+    std::string line;
+    size_t offset = 0;
+    int lines_before = 0;
+    while (std::getline(in, line)) {
+        bool const ended = !in.eof();
+        if (!blank(line)) add(offset, line.size(), lines_before);
+        offset += line.size() + (ended ? 1 : 0);
+        ++lines_before;
+    }
+}
+
+}  // namespace
+
+std::vector<ConventionSource> convention_sources(const std::vector<std::string>& paths,
+                                                 const std::string& input, std::string& error) {
+    std::vector<std::string> named;
+    std::vector<std::string> files;
+    for (const auto& p : paths) {
+        if (p == "-") {
+            files.push_back(p);
+            continue;
+        }
+        std::vector<std::string> found = files_in(
+            {p}, {".yaml", ".yml", ".json", ".jsonl"},
+            "convention file (*.yaml, *.yml, *.json, *.jsonl)", error);
+        if (!error.empty()) return {};
+        files.insert(files.end(), found.begin(), found.end());
+    }
+    std::vector<ConventionSource> sources;
+    for (const auto& path : files) {
+        InputFormat const format = input == "json" || input == "jsonl" ? InputFormat::json
+                                   : input == "yaml"                   ? InputFormat::yaml
+                                   : path == "-"                       ? InputFormat::yaml
+                                                                       : input_format_of(path);
+        std::shared_ptr<const std::string> text;
+        if (path == "-") {
+            text = std::make_shared<const std::string>(std::istreambuf_iterator<char>(std::cin),
+                                                       std::istreambuf_iterator<char>());
+        }
+        if (!is_jsonl(path, input)) {
+            sources.push_back({path, path == "-" ? "<stdin>" : path, format, 0, std::string::npos, 0, text});
+            continue;
+        }
+        std::string const label = path == "-" ? "<stdin>" : path;
+        auto add = [&](size_t offset, size_t length, int lines_before) {
+            std::string name = label;
+            name += ':';
+            name += std::to_string(lines_before + 1);
+            sources.push_back({path, std::move(name), InputFormat::json, offset, length, lines_before, text});
+        };
+        if (text) {
+            std::istringstream in(*text);
+            split_lines(in, add);
+        } else {
+            std::ifstream in(path, std::ios::binary);
+            if (!in) {
+                error = path + ": cannot read the file";
+                return {};
+            }
+            split_lines(in, add);
+        }
+    }
+    return sources;
+}
+
+std::vector<ConventionSource> sources_of(const std::vector<std::string>& files) {
+    std::vector<ConventionSource> sources;
+    for (const auto& file : files) {
+        if (file.size() >= 6 && file.compare(file.size() - 6, 6, ".jsonl") == 0) {
+            std::string error;
+            auto lines = convention_sources({file}, "", error);
+            sources.insert(sources.end(), lines.begin(), lines.end());
+        } else {
+            sources.push_back({file, file, input_format_of(file), 0, std::string::npos, 0, nullptr});
+        }
+    }
+    return sources;
+}
+
+std::optional<std::string> read_source(const ConventionSource& source, size_t max_bytes,
+                                       std::string& error) {
+    if (source.text) {
+        if (source.length == std::string::npos) return source.text->substr(0, max_bytes + 1);
+        return source.text->substr(source.offset, std::min(source.length, max_bytes + 1));
+    }
+    if (source.length == std::string::npos) return read_whole_file(source.path, error, max_bytes);
+    std::ifstream in(source.path, std::ios::binary);
+    std::string bytes(std::min(source.length, max_bytes + 1), '\0');
+    if (!in.seekg(static_cast<std::streamoff>(source.offset)) ||
+        !in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
+        error = "the file changed while it was read";
+        return std::nullopt;
+    }
+    return bytes;
+}
+
+LoadedConvention load_convention_source(const ConventionSource& source,
+                                        const ConventionLimits& limits) {
+    if (source.path != "-" && source.length == std::string::npos)
+        return load_convention_file(source.path, limits, source.format);
+    std::string error;
+    // The loader sees the limit exceeded from one byte more; a BOM does not count.
+    auto text = read_source(source, limits.max_file_bytes + 3, error);
+    if (!text) {
+        Diagnostic d;
+        d.file = source.name;
+        d.message = "cannot read: " + error;
+        return LoadedConvention{std::nullopt, {d}};
+    }
+    return load_source_text(source, *text, limits);
+}
+
+LoadedConvention load_source_text(const ConventionSource& source, std::string_view text,
+                                  const ConventionLimits& limits) {
+    std::string const file = source.path == "-" ? std::string("<stdin>") : source.path;
+    LoadedConvention loaded = load_convention_text(text, file, limits, source.format);
+    // A line of a .jsonl file: positions are the file's, the convention is named by its line.
+    for (auto& d : loaded.diagnostics) {
+        if (d.line > 0) d.line += source.lines_before;
+        if (d.line == 0) d.file = source.name;
+    }
+    if (loaded.convention) loaded.convention->file = source.name;
+    return loaded;
+}
+
+}  // namespace activ

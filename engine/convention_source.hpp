@@ -1,0 +1,51 @@
+// Where conventions come from on a command line: files (YAML or JSON), every line of a
+// JSON Lines file, or standard input. A source is read when it is checked, so that a
+// batch of any size holds a few conventions in memory, not the batch.
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/load_convention.hpp"
+
+namespace activ {
+
+struct ConventionSource {
+    std::string path;  // the file it is read from; "-" for standard input
+    std::string name;  // how reports and the store name it: the path, or PATH:LINE for a line
+    InputFormat format = InputFormat::yaml;
+    /// A part of the file (a line of a .jsonl file): its first byte, its size, and the
+    /// number of lines before it, so that positions are the file's. Whole file: npos.
+    size_t offset = 0;
+    size_t length = std::string::npos;
+    int lines_before = 0;
+    std::shared_ptr<const std::string> text;  // standard input, read once
+};
+
+/// How `paths` are read: by their names (.json: JSON, .jsonl: one convention per line,
+/// else YAML), or all as `input` says ("yaml", "json" or "jsonl"). A folder stands for its
+/// *.yaml, *.yml, *.json and *.jsonl files; "-" for standard input (YAML unless `input`
+/// says otherwise). `error` says why nothing can be read.
+std::vector<ConventionSource> convention_sources(const std::vector<std::string>& paths,
+                                                 const std::string& input, std::string& error);
+
+/// One source per file, each read as its name says (a .jsonl file as one convention per
+/// line): for callers that already hold a list of files.
+std::vector<ConventionSource> sources_of(const std::vector<std::string>& files);
+
+/// The bytes of a source, at most `max_bytes` + 1 of them (so that a caller sees a limit
+/// exceeded); nullopt with `error` when it cannot be read.
+std::optional<std::string> read_source(const ConventionSource& source, size_t max_bytes,
+                                       std::string& error);
+
+/// Reads and loads a source; diagnostics name its file and the file's line and column.
+LoadedConvention load_convention_source(const ConventionSource& source,
+                                        const ConventionLimits& limits);
+
+/// Loads a source's bytes, once read.
+LoadedConvention load_source_text(const ConventionSource& source, std::string_view text,
+                                  const ConventionLimits& limits);
+
+}  // namespace activ
