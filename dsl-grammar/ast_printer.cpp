@@ -3,21 +3,13 @@
 #include <cstdio>
 
 #include "dsl-grammar/parse_rules.hpp"
+#include "dsl-grammar/quoted_text.hpp"
 
 namespace activ {
 
 namespace x3 = boost::spirit::x3;
 
 namespace {
-
-std::string quoted(const std::string& text) {
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"' || c == '\\') out += '\\';
-        out += c;
-    }
-    return out + '"';
-}
 
 std::string print_date(const ast::date_literal& d) {
     char buffer[16];
@@ -49,14 +41,14 @@ struct operand_printer {
     std::string operator()(const ast::nil&) const { return {}; }
     std::string operator()(const ast::date_literal& d) const { return print_date(d); }
     std::string operator()(const ast::number_literal& n) const { return n.text; }
-    std::string operator()(const ast::string_literal& s) const { return quoted(s.value); }
+    std::string operator()(const ast::string_literal& s) const { return quoted_text(s.value); }
     std::string operator()(const ast::bool_literal& b) const { return b.value ? "true" : "false"; }
     std::string operator()(const ast::path& p) const { return print_path(p); }
     std::string operator()(const ast::set_literal& s) const {
         std::string out = "{";
         for (size_t i = 0; i < s.items.size(); ++i) {
             if (i) out += ", ";
-            out += quoted(s.items[i]);
+            out += quoted_text(s.items[i]);
         }
         return out + "}";
     }
@@ -119,7 +111,7 @@ std::string print_expression(const ast::expression& whole) {
 }
 
 std::string print_citation(const ast::citation& c) {
-    return (c.source ? *c.source + " " : std::string()) + quoted(c.text);
+    return (c.source ? *c.source + " " : std::string()) + quoted_text(c.text);
 }
 
 struct item_printer {
@@ -136,15 +128,15 @@ struct item_printer {
     }
     void operator()(const ast::retirement& r) const {
         out += "retire " + r.id;
-        if (r.because) out += " because " + quoted(*r.because);
+        if (r.because) out += " because " + quoted_text(*r.because);
         out += '\n';
     }
     void operator()(const ast::definition& d) const {
         out += "define " + d.name + " on " + d.subject + " = " + print_expression(d.value) + '\n';
     }
     void operator()(const ast::indicator& i) const {
-        out += "indicator " + i.name + " " + quoted(i.label);
-        if (i.unit) out += " unit " + quoted(*i.unit);
+        out += "indicator " + i.name + " " + quoted_text(i.label);
+        if (i.unit) out += " unit " + quoted_text(*i.unit);
         out += " = " + print_expression(i.value) + '\n';
     }
     void operator()(const ast::classification& c) const {
@@ -156,16 +148,16 @@ struct item_printer {
                 out += "    unless " + print_expression(x.condition);
                 if (x.then) {
                     out += " then " + x.then->outcome;
-                    if (x.then->because) out += " because " + quoted(*x.then->because);
+                    if (x.then->because) out += " because " + quoted_text(*x.then->because);
                 }
                 out += '\n';
             }
-            if (b.because) out += "    because " + quoted(*b.because) + '\n';
+            if (b.because) out += "    because " + quoted_text(*b.because) + '\n';
             if (b.cite) out += "    cite " + print_citation(*b.cite) + '\n';
         }
         if (c.otherwise) {
             out += "  otherwise " + c.otherwise->outcome;
-            if (c.otherwise->because) out += " because " + quoted(*c.otherwise->because);
+            if (c.otherwise->because) out += " because " + quoted_text(*c.otherwise->because);
             out += '\n';
         }
     }
@@ -173,7 +165,7 @@ struct item_printer {
         out += std::string(c.overrides ? "override " : "") + "check " + c.id + " on " + c.subject + ' ' + c.severity + " when " +
                print_expression(c.condition) + '\n';
         out += "  message";
-        for (const auto& m : c.messages) out += ' ' + m.language + ' ' + quoted(m.text);
+        for (const auto& m : c.messages) out += ' ' + m.language + ' ' + quoted_text(m.text);
         out += '\n';
         if (c.cite) out += "  cite " + print_citation(*c.cite) + '\n';
     }
@@ -185,11 +177,11 @@ std::string print_aggregate_text(const ast::aggregate& a) { return operand_print
 
 std::string print_ast(const ast::RuleFile& file) {
     const auto& h = file.head;
-    std::string out = "ruleset " + quoted(h.name) + " version " + h.version + '\n';
-    if (h.extends) out += "  extends " + quoted(*h.extends) + '\n';
-    if (h.title) out += "  title " + quoted(*h.title) + '\n';
+    std::string out = "ruleset " + quoted_text(h.name) + " version " + h.version + '\n';
+    if (h.extends) out += "  extends " + quoted_text(*h.extends) + '\n';
+    if (h.title) out += "  title " + quoted_text(*h.title) + '\n';
     for (const auto& s : h.sources) {
-        out += "  source " + (s.id ? *s.id + " " : std::string()) + quoted(s.title);
+        out += "  source " + (s.id ? *s.id + " " : std::string()) + quoted_text(s.title);
         if (s.dated) out += " dated " + print_date(*s.dated);
         if (s.secondary) out += " secondary";
         out += '\n';

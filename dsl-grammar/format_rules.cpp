@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "dsl-grammar/parse_rules.hpp"
+#include "dsl-grammar/quoted_text.hpp"
 
 namespace activ {
 
@@ -121,16 +122,6 @@ struct logical_line {
     starts kind = starts::nothing;
     std::size_t offset = 0;  // of the declaration's first token, when kind != nothing
 };
-
-std::string quoted(const std::string& text) {
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"' || c == '\\') out += '\\';
-        out += c;
-    }
-    out += '"';
-    return out;
-}
 
 std::string print_date(const ast::date_literal& d) {
     char buffer[16];
@@ -288,7 +279,7 @@ class printer {
     void print_node(logical_line& out, const ast::date_literal& d) { out.text += print_date(d); }
     void print_node(logical_line& out, const ast::number_literal& n) { out.text += n.text; }
     void print_node(logical_line& out, const ast::string_literal& s) {
-        out.text += quoted(s.value);
+        out.text += quoted_text(s.value);
     }
     void print_node(logical_line& out, const ast::bool_literal& b) {
         out.text += b.value ? "true" : "false";
@@ -314,7 +305,7 @@ class printer {
                 out.breaks.emplace_back(out.text.size(), continuation);
                 out.text += ' ';
             }
-            out.text += quote[i] ? quoted(s.items[i]) : s.items[i];
+            out.text += quote[i] ? quoted_text(s.items[i]) : s.items[i];
         }
         out.text += '}';
     }
@@ -354,10 +345,10 @@ class printer {
 
     void header(const ast::header& h) {
         logical_line& first = open(0, starts::header, h.offset);
-        first.text += "ruleset " + quoted(h.name) + " version ";
-        first.text += version_quoted(h) ? quoted(h.version) : h.version;
-        if (h.extends) open(2).text += "extends " + quoted(*h.extends);
-        if (h.title) open(2).text += "title " + quoted(*h.title);
+        first.text += "ruleset " + quoted_text(h.name) + " version ";
+        first.text += version_quoted(h) ? quoted_text(h.version) : h.version;
+        if (h.extends) open(2).text += "extends " + quoted_text(*h.extends);
+        if (h.title) open(2).text += "title " + quoted_text(*h.title);
         for (const auto& s : h.sources) print_item(s);
         std::string& applies = open(2).text;
         applies += "applies " + print_date(h.applies_from);
@@ -365,7 +356,7 @@ class printer {
     }
 
     static void because(std::string& text, const boost::optional<std::string>& reason) {
-        if (reason) text += "because " + quoted(*reason);
+        if (reason) text += "because " + quoted_text(*reason);
     }
 
     void cite(std::size_t indent, const boost::optional<ast::citation>& c) {
@@ -373,14 +364,14 @@ class printer {
         std::string& text = open(indent).text;
         text += "cite ";
         if (c->source) text += *c->source + ' ';
-        text += quoted(c->text);
+        text += quoted_text(c->text);
     }
 
     void print_item(const ast::source& s) {
         std::string& text = open(2).text;
         text += "source ";
         if (s.id) text += *s.id + ' ';
-        text += quoted(s.title);
+        text += quoted_text(s.title);
         if (s.dated) text += " dated " + print_date(*s.dated);
         if (s.secondary) text += " secondary";
     }
@@ -441,7 +432,7 @@ class printer {
             // Later languages line up under the first: `  message ` is ten columns.
             std::string& text = open(i ? 10 : 2).text;
             if (!i) text += "message ";
-            text += c.messages[i].language + ' ' + quoted(c.messages[i].text);
+            text += c.messages[i].language + ' ' + quoted_text(c.messages[i].text);
         }
         cite(2, c.cite);
     }
@@ -477,8 +468,8 @@ class printer {
     }
 
     void print_item(const ast::indicator& i) {
-        std::string head = "indicator " + i.name + ' ' + quoted(i.label);
-        if (i.unit) head += " unit " + quoted(*i.unit);
+        std::string head = "indicator " + i.name + ' ' + quoted_text(i.label);
+        if (i.unit) head += " unit " + quoted_text(*i.unit);
         head_and_value(starts::indicator, i.offset, head, true, i.value);
     }
 };

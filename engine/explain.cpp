@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 
+#include "dsl-grammar/quoted_text.hpp"
 #include "engine/edit_distance.hpp"
 #include "engine/program.hpp"
 #include "engine/trace.hpp"
@@ -98,17 +99,6 @@ const char* kind_of(const Node& n) {
     }
 }
 
-/// A text as the rules write it, in double quotes.
-std::string quoted(std::string_view text) {
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"' || c == '\\') out += '\\';
-        out += c;
-    }
-    out += '"';
-    return out;
-}
-
 /// A word of a set as the rules write it: bare when it reads as one (a word, a date),
 /// else quoted.
 std::string set_item_text(const std::string& item) {
@@ -116,7 +106,7 @@ std::string set_item_text(const std::string& item) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                c == '_' || c == '-';
     });
-    return bare ? item : quoted(item);
+    return bare ? item : quoted_text(item);
 }
 
 std::string set_text(const schema::TextSet& set, size_t at_most) {
@@ -287,7 +277,7 @@ private:
             case Op::constant: {
                 if (!n.label.empty()) return n.label;
                 const schema::Value& v = n.value;
-                if (v.type == Type::text) return quoted(v.text);
+                if (v.type == Type::text) return quoted_text(v.text);
                 if (v.type == Type::set && v.set) return set_text(*v.set, v.set->items.size());
                 return schema::format_value(v);
             }

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/explain.hpp"
+#include "engine/report_json_parts.hpp"
 
 namespace activ {
 
@@ -27,21 +28,12 @@ json node_of(const ExplainedNode& n) {
     return out;
 }
 
-json citation_of(const Citation& c) {
-    json out;
-    out["source"] = c.source;
-    out["dated"] = c.dated;
-    out["point"] = c.point;
-    out["secondary"] = c.secondary;
-    return out;
-}
-
 json source_of(const RuleSourceRef& s) {
     json out;
     out["file"] = s.file;
     out["line"] = s.line;
     out["cite"] = s.cite;
-    out["citation"] = citation_of(s.citation);
+    out["citation"] = citation_json(s.citation);
     return out;
 }
 
@@ -61,7 +53,7 @@ json decision_of(const ExplainedDecision& d) {
     out["rule"] = d.decision.rule;
     out["reason"] = d.decision.reason;
     out["cite"] = d.decision.cite;
-    out["citation"] = citation_of(d.decision.citation);
+    out["citation"] = citation_json(d.decision.citation);
     out["branches"] = json::array();
     for (const auto& b : d.branches) {
         json branch;

@@ -38,10 +38,6 @@ ConventionImpact compare(const Convention& c, int64_t submission_id, const Resul
     ConventionImpact out;
     static_cast<ResultComparison&>(out) = compare_results(c, before, after);
     out.submission_id = submission_id;
-    out.convention_id = c.id;
-    out.year = c.year;
-    out.cpas_nis = c.cpas.nis;
-    out.cpas_name = c.cpas.name;
     return out;
 }
 

@@ -32,10 +32,6 @@ struct ImpactError : std::runtime_error {
 /// One convention of the store compared (engine/result_comparison).
 struct ConventionImpact : ResultComparison {
     int64_t submission_id = 0;
-    std::string convention_id;
-    int year = 0;
-    std::string cpas_nis;
-    std::string cpas_name;
 };
 
 struct ImpactTotals {

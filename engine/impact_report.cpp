@@ -6,6 +6,7 @@
 
 #include "engine/csv.hpp"
 #include "engine/impact.hpp"
+#include "engine/result_comparison_report.hpp"
 
 namespace activ {
 
@@ -13,34 +14,8 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-/// "+95.00", "-212.35", "0.00".
-std::string signed_money(Money m) {
-    std::string out = m.cents > 0 ? "+" : "";
-    out += format_money(m);
-    return out;
-}
-
 std::string plural(size_t n, const char* one, const char* many) {
     return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
-std::string joined(const std::vector<std::string>& words, const char* separator) {
-    std::string out;
-    for (const auto& w : words) {
-        if (!out.empty()) out += separator;
-        out += w;
-    }
-    return out;
-}
-
-std::string ruleset_label(const RulesetInfo& r) {
-    return fmt::format("{} {} ({})", r.name, r.version, r.file);
-}
-
-/// "before -> after (+moved)".
-std::string movement(Money before, Money after, Money moved) {
-    return fmt::format("{} -> {} ({})", format_money(before), format_money(after),
-                       signed_money(moved));
 }
 
 std::string totals_text(const ImpactTotals& t) {
@@ -50,9 +25,9 @@ std::string totals_text(const ImpactTotals& t) {
                     t.newly_accepted, format_money(t.accepted_amount),
                     plural(t.class_changes, "class changed", "classes changed"));
     out += "eligible ";
-    out += movement(t.eligible_before, t.eligible_after, t.eligible_moved);
+    out += money_movement_text(t.eligible_before, t.eligible_after, t.eligible_moved);
     out += ", capped at the subsidy ";
-    out += movement(t.capped_before, t.capped_after, t.capped_moved);
+    out += money_movement_text(t.capped_before, t.capped_after, t.capped_moved);
     return out;
 }
 
@@ -71,46 +46,15 @@ std::string findings_text(const std::vector<RuleCount>& counts) {
 
 void convention_text(std::string& out, const ConventionImpact& c) {
     out += fmt::format("  {} ({}, submission {}): status {}", c.convention_id, c.year,
-                       c.submission_id, c.status_before);
-    if (c.status_after != c.status_before) out += fmt::format(" -> {}", c.status_after);
+                       c.submission_id, status_text(c));
     out += "; eligible ";
-    out += movement(c.eligible_before, c.eligible_after, c.eligible_moved);
+    out += money_movement_text(c.eligible_before, c.eligible_after, c.eligible_moved);
     out += "; capped ";
-    out += movement(c.capped_before, c.capped_after, c.capped_moved);
+    out += money_movement_text(c.capped_before, c.capped_after, c.capped_moved);
     out += '\n';
-    for (const auto& e : c.newly_refused) {
-        out += fmt::format("    newly refused   expense {:<10} {:>12}  by {}\n", e.expense_id,
-                           format_money(e.charge), joined(e.rules, ", "));
-    }
-    for (const auto& e : c.newly_accepted) {
-        out += fmt::format("    newly accepted  expense {:<10} {:>12}  was refused by {}\n",
-                           e.expense_id, format_money(e.charge), joined(e.rules, ", "));
-    }
-    for (const auto& k : c.class_changes) {
-        out += fmt::format("    class changed   {} {}: {} -> {} ({})\n", to_string(k.kind),
-                           k.subject_id, k.before, k.after, k.rule);
-    }
+    changed_items_text(out, c);
     if (!c.findings.empty())
         out += fmt::format("    findings        {}\n", findings_text(c.findings));
-}
-
-json money_movement(Money before, Money after, Money moved) {
-    json out;
-    out["before"] = format_money(before);
-    out["after"] = format_money(after);
-    out["moved"] = format_money(moved);
-    return out;
-}
-
-json ruleset_json(const RulesetInfo& r) {
-    json out;
-    out["name"] = r.name;
-    out["version"] = r.version;
-    out["file"] = r.file;
-    std::string hash = "sha256:";
-    hash += r.canonical_sha256;
-    out["canonical_hash"] = hash;
-    return out;
 }
 
 json counts_json(const std::vector<RuleCount>& counts) {
@@ -125,18 +69,6 @@ json counts_json(const std::vector<RuleCount>& counts) {
     return out;
 }
 
-json expenses_json(const std::vector<ExpenseChange>& changes) {
-    json out = json::array();
-    for (const auto& e : changes) {
-        json one;
-        one["expense"] = e.expense_id;
-        one["amount"] = format_money(e.charge);
-        one["rules"] = e.rules;
-        out.push_back(std::move(one));
-    }
-    return out;
-}
-
 json totals_json(const ImpactTotals& t) {
     json out;
     out["conventions_compared"] = t.compared;
@@ -145,8 +77,8 @@ json totals_json(const ImpactTotals& t) {
     out["newly_accepted"] = {{"count", t.newly_accepted},
                              {"amount", format_money(t.accepted_amount)}};
     out["class_changes"] = t.class_changes;
-    out["eligible"] = money_movement(t.eligible_before, t.eligible_after, t.eligible_moved);
-    out["eligible_capped"] = money_movement(t.capped_before, t.capped_after, t.capped_moved);
+    out["eligible"] = money_movement_json(t.eligible_before, t.eligible_after, t.eligible_moved);
+    out["eligible_capped"] = money_movement_json(t.capped_before, t.capped_after, t.capped_moved);
     out["findings"] = counts_json(t.findings);
     return out;
 }
@@ -156,22 +88,7 @@ json convention_json(const ConventionImpact& c) {
     out["id"] = c.convention_id;
     out["submission"] = c.submission_id;
     out["year"] = c.year;
-    out["status"] = {{"before", c.status_before}, {"after", c.status_after}};
-    out["eligible"] = money_movement(c.eligible_before, c.eligible_after, c.eligible_moved);
-    out["eligible_capped"] = money_movement(c.capped_before, c.capped_after, c.capped_moved);
-    out["newly_refused"] = expenses_json(c.newly_refused);
-    out["newly_accepted"] = expenses_json(c.newly_accepted);
-    json classes = json::array();
-    for (const auto& k : c.class_changes) {
-        json one;
-        one["kind"] = to_string(k.kind);
-        one["id"] = k.subject_id;
-        one["before"] = k.before;
-        one["after"] = k.after;
-        one["rule"] = k.rule;
-        classes.push_back(std::move(one));
-    }
-    out["class_changes"] = std::move(classes);
+    add_comparison_json(out, c);
     out["findings"] = counts_json(c.findings);
     return out;
 }

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/report.hpp"
+#include "engine/report_json_parts.hpp"
 
 namespace activ {
 
@@ -21,15 +22,6 @@ json money(Money m) { return format_money(m); }
 json explanation_of(const Explanation& explanation) {
     json out = json::object();
     for (const auto& [path, value] : explanation) out[path] = value;
-    return out;
-}
-
-json citation_of(const Citation& c) {
-    json out;
-    out["source"] = c.source;
-    out["dated"] = c.dated;
-    out["point"] = c.point;
-    out["secondary"] = c.secondary;
     return out;
 }
 
@@ -63,7 +55,7 @@ json decision_of(const Decision& d, const char* outcome_key) {
     out["rule"] = d.rule;
     out["reason"] = d.reason;
     out["cite"] = d.cite;
-    out["citation"] = citation_of(d.citation);
+    out["citation"] = citation_json(d.citation);
     out["explanation"] = explanation_of(d.explanation);
     return out;
 }
@@ -75,7 +67,7 @@ json finding_of(const Finding& f) {
     out["subject"] = {{"kind", to_string(f.subject_kind)}, {"id", f.subject_id}};
     out["message"] = f.message;
     out["cite"] = f.cite;
-    out["citation"] = citation_of(f.citation);
+    out["citation"] = citation_json(f.citation);
     out["explanation"] = explanation_of(f.explanation);
     return out;
 }

@@ -94,6 +94,10 @@ bool ResultComparison::changed() const {
 
 ResultComparison compare_results(const Convention& c, const Result& before, const Result& after) {
     ResultComparison out;
+    out.convention_id = c.id;
+    out.year = c.year;
+    out.cpas_nis = c.cpas.nis;
+    out.cpas_name = c.cpas.name;
     out.status_before = result_status(before);
     out.status_after = result_status(after);
     out.eligible_before = before.totals.eligible;

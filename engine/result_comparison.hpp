@@ -47,6 +47,12 @@ struct RuleCount {
 };
 
 struct ResultComparison {
+    // Which convention was compared, for the reports to name it.
+    std::string convention_id;
+    int year = 0;
+    std::string cpas_nis;
+    std::string cpas_name;
+
     std::string status_before, status_after;  // clean, warning or error
     Money eligible_before, eligible_after;
     Money capped_before, capped_after;          // eligible, at most the subsidy

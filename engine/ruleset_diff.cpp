@@ -111,9 +111,13 @@ std::vector<Declared> legal_sources(const Side& side) {
     return out;
 }
 
-std::vector<Declared> classification(const Side& side,
-                                     const std::optional<MergedRules::Classification>& merged,
-                                     const std::optional<CompiledClassification>& compiled) {
+/// The branches and `otherwise` of the classification of `subject`: action or beneficiary.
+std::vector<Declared> classification(const Side& side, SubjectKind subject) {
+    bool const actions = subject == SubjectKind::action;
+    const auto& merged = actions ? side.merged.actions : side.merged.beneficiaries;
+    const Program& program = *side.compiled.program;
+    const auto& compiled =
+        actions ? program.action_classification : program.beneficiary_classification;
     std::vector<Declared> out;
     if (!merged) return out;
     for (const auto& placed : merged->branches) {
@@ -283,20 +287,12 @@ void compare_header(const Side& before, const Side& after, std::vector<HeaderCha
 }
 
 void compare_rules(const Side& before, const Side& after, std::vector<DeclarationChange>& out) {
-    const Program& old_program = *before.compiled.program;
-    const Program& new_program = *after.compiled.program;
-    auto const old_actions =
-        classification(before, before.merged.actions, old_program.action_classification);
-    auto const new_actions =
-        classification(after, after.merged.actions, new_program.action_classification);
-    compare(old_actions, new_actions, out);
-    compare_order("action", old_actions, new_actions, out);
-    auto const old_beneficiaries =
-        classification(before, before.merged.beneficiaries, old_program.beneficiary_classification);
-    auto const new_beneficiaries =
-        classification(after, after.merged.beneficiaries, new_program.beneficiary_classification);
-    compare(old_beneficiaries, new_beneficiaries, out);
-    compare_order("beneficiary", old_beneficiaries, new_beneficiaries, out);
+    for (SubjectKind subject : {SubjectKind::action, SubjectKind::beneficiary}) {
+        auto const old_branches = classification(before, subject);
+        auto const new_branches = classification(after, subject);
+        compare(old_branches, new_branches, out);
+        compare_order(to_string(subject), old_branches, new_branches, out);
+    }
     compare(checks(before), checks(after), out);
     compare(definitions(before), definitions(after), out);
     compare(indicators(before), indicators(after), out);
@@ -319,10 +315,6 @@ void evaluate_conventions(const RulesetDiffOptions& options, const Side& before,
             ConventionDiff one;
             static_cast<ResultComparison&>(one) = compare_results(c, old_result, new_result);
             one.file = file;
-            one.convention_id = c.id;
-            one.year = c.year;
-            one.cpas_nis = c.cpas.nis;
-            one.cpas_name = c.cpas.name;
             diff.conventions.push_back(std::move(one));
         } catch (const std::exception& e) {
             // One convention that breaks the engine must not hide what the others show.

@@ -57,10 +57,6 @@ struct DeclarationChange {
 /// One convention file evaluated under both rulesets.
 struct ConventionDiff : ResultComparison {
     std::string file;
-    std::string convention_id;
-    int year = 0;
-    std::string cpas_nis;
-    std::string cpas_name;
 };
 
 struct RulesetDiffOptions {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/line_diff.hpp"
+#include "engine/result_comparison_report.hpp"
 #include "engine/ruleset_diff.hpp"
 
 namespace activ {
@@ -12,26 +13,6 @@ namespace activ {
 namespace {
 
 using json = nlohmann::ordered_json;
-
-/// "+95.00", "-212.35", "0.00".
-std::string signed_money(Money m) {
-    std::string out = m.cents > 0 ? "+" : "";
-    out += format_money(m);
-    return out;
-}
-
-std::string joined(const std::vector<std::string>& words, const char* separator) {
-    std::string out;
-    for (const auto& w : words) {
-        if (!out.empty()) out += separator;
-        out += w;
-    }
-    return out;
-}
-
-std::string ruleset_label(const RulesetInfo& r) {
-    return fmt::format("{} {} ({})", r.name, r.version, r.file);
-}
 
 /// "2 added, 1 changed": how many of each change, in that order.
 template <typename T>
@@ -105,24 +86,10 @@ void convention_text(std::string& out, const ConventionDiff& c) {
         out += fmt::format(": no change, eligible {}\n", format_money(c.eligible_after));
         return;
     }
-    out += '\n';
-    out += fmt::format("    eligible {} -> {} ({}); status {}", format_money(c.eligible_before),
-                       format_money(c.eligible_after), signed_money(c.eligible_moved),
-                       c.status_before);
-    if (c.status_after != c.status_before) out += fmt::format(" -> {}", c.status_after);
-    out += '\n';
-    for (const auto& e : c.newly_refused) {
-        out += fmt::format("    newly refused   expense {:<10} {:>12}  by {}\n", e.expense_id,
-                           format_money(e.charge), joined(e.rules, ", "));
-    }
-    for (const auto& e : c.newly_accepted) {
-        out += fmt::format("    newly accepted  expense {:<10} {:>12}  was refused by {}\n",
-                           e.expense_id, format_money(e.charge), joined(e.rules, ", "));
-    }
-    for (const auto& k : c.class_changes) {
-        out += fmt::format("    class changed   {} {}: {} -> {} ({})\n", to_string(k.kind),
-                           k.subject_id, k.before, k.after, k.rule);
-    }
+    out += fmt::format("\n    eligible {}; status {}\n",
+                       money_movement_text(c.eligible_before, c.eligible_after, c.eligible_moved),
+                       status_text(c));
+    changed_items_text(out, c);
     for (const auto& f : c.findings_added) {
         out +=
             fmt::format("    finding added   {} ({}) on {} {}{}\n", f.rule, to_string(f.severity),
@@ -133,17 +100,6 @@ void convention_text(std::string& out, const ConventionDiff& c) {
             fmt::format("    finding removed {} ({}) on {} {}{}\n", f.rule, to_string(f.severity),
                         to_string(f.subject_kind), f.subject_id, times(f.count));
     }
-}
-
-json ruleset_json(const RulesetInfo& r) {
-    json out;
-    out["name"] = r.name;
-    out["version"] = r.version;
-    out["file"] = r.file;
-    std::string hash = "sha256:";
-    hash += r.canonical_sha256;
-    out["canonical_hash"] = hash;
-    return out;
 }
 
 json text_or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
@@ -176,26 +132,6 @@ json parameter_value_json(const std::optional<ParameterValue>& value) {
     return out;
 }
 
-json money_movement(Money before, Money after, Money moved) {
-    json out;
-    out["before"] = format_money(before);
-    out["after"] = format_money(after);
-    out["moved"] = format_money(moved);
-    return out;
-}
-
-json expenses_json(const std::vector<ExpenseChange>& changes) {
-    json out = json::array();
-    for (const auto& e : changes) {
-        json one;
-        one["expense"] = e.expense_id;
-        one["amount"] = format_money(e.charge);
-        one["rules"] = e.rules;
-        out.push_back(std::move(one));
-    }
-    return out;
-}
-
 json findings_json(const std::vector<FindingChange>& changes) {
     json out = json::array();
     for (const auto& f : changes) {
@@ -216,22 +152,7 @@ json convention_json(const ConventionDiff& c) {
     out["year"] = c.year;
     out["cpas"] = {{"name", c.cpas_name}, {"nis", c.cpas_nis}};
     out["changed"] = c.changed();
-    out["status"] = {{"before", c.status_before}, {"after", c.status_after}};
-    out["eligible"] = money_movement(c.eligible_before, c.eligible_after, c.eligible_moved);
-    out["eligible_capped"] = money_movement(c.capped_before, c.capped_after, c.capped_moved);
-    out["newly_refused"] = expenses_json(c.newly_refused);
-    out["newly_accepted"] = expenses_json(c.newly_accepted);
-    json classes = json::array();
-    for (const auto& k : c.class_changes) {
-        json one;
-        one["kind"] = to_string(k.kind);
-        one["id"] = k.subject_id;
-        one["before"] = k.before;
-        one["after"] = k.after;
-        one["rule"] = k.rule;
-        classes.push_back(std::move(one));
-    }
-    out["class_changes"] = std::move(classes);
+    add_comparison_json(out, c);
     out["findings_added"] = findings_json(c.findings_added);
     out["findings_removed"] = findings_json(c.findings_removed);
     return out;

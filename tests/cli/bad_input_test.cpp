@@ -24,12 +24,6 @@ using activ::testing::slurp;
 
 const std::string rules_2015 = "rules/be/social-activation-2015.rules";
 
-// A developer's own ACTIV_LANG must not change the messages these tests expect.
-[[maybe_unused]] const bool activ_lang_cleared = [] {
-    ::unsetenv("ACTIV_LANG");
-    return true;
-}();
-
 struct Expectation {
     int status = -1;
     std::string fragment;

@@ -138,16 +138,6 @@ TEST_CASE("a broken rule file names file, line and column, and prints no report"
           std::string::npos);
 }
 
-namespace {
-
-// A developer's own ACTIV_LANG must not change what the tests of this file expect.
-[[maybe_unused]] const bool activ_lang_cleared = [] {
-    ::unsetenv("ACTIV_LANG");
-    return true;
-}();
-
-}  // namespace
-
 TEST_CASE("the text report's own words come in Dutch with --lang nl", "[cli]") {
     Run r = run_activ("check --lang nl examples/liege-2015.yaml");
     CHECK(r.status == 1);

@@ -1,11 +1,9 @@
 // The same convention and rules give the same bytes, run after run: reports are compared
 // and stored, so nothing in them may depend on addresses, hashing or the clock.
-#include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -19,11 +17,6 @@ namespace {
 
 using activ::testing::ActivRun;
 using activ::testing::run_activ;
-
-[[maybe_unused]] const bool activ_lang_cleared = [] {
-    ::unsetenv("ACTIV_LANG");
-    return true;
-}();
 
 std::vector<std::string> examples() {
     std::vector<std::string> out;

@@ -11,6 +11,17 @@
 
 namespace activ::testing {
 
+namespace {
+
+// A developer's own ACTIV_LANG must not change the messages the tests expect: it is cleared
+// once, before any test runs (a test of ACTIV_LANG sets it, and clears it again).
+[[maybe_unused]] const bool activ_lang_cleared = [] {
+    ::unsetenv("ACTIV_LANG");
+    return true;
+}();
+
+}  // namespace
+
 std::string slurp(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream s;

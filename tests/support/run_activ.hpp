@@ -11,7 +11,7 @@ struct ActivRun {
 };
 
 /// Runs `activ ARGUMENTS` in `folder` (by default the source tree), standard input from
-/// the file `input`.
+/// the file `input`; ACTIV_LANG is unset unless a test sets it.
 ActivRun run_activ(const std::string& arguments, const std::string& folder = ACTIV_SOURCE_DIR,
                    const std::string& input = "/dev/null");
 
