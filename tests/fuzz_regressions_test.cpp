@@ -91,7 +91,10 @@ void compile_rules(const std::string& text) {
         render_text(result, "en");
     }
 }
-void load_convention(const std::string& text) { load_convention_text(text, "fuzz.yaml"); }
+void load_convention(const std::string& text) {
+    load_convention_text(text, "fuzz.yaml");
+    load_convention_text(text, "fuzz.json", {}, InputFormat::json);
+}
 void evaluate_convention(const std::string& text) {
     LoadedConvention const loaded = load_convention_text(text, "fuzz.yaml");
     if (!loaded.convention) return;
