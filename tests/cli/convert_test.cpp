@@ -1,6 +1,7 @@
 // `activ convert` and reading conventions from standard input, as a clerk and a program use
 // them: what a program sent, shown in YAML; what a person wrote, sent as JSON.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <fstream>
 #include <string>
 
@@ -41,4 +42,24 @@ TEST_CASE("convert: an invalid convention is converted, with its errors", "[cli]
     auto const unparsable = run_activ("convert tests/bad-input/conventions/alias-in-known-list.yaml --to json");
     CHECK(unparsable.status == 2);
     CHECK(unparsable.out.empty());
+}
+
+TEST_CASE("db import takes a JSON Lines batch, one submission per line", "[cli][json][db]") {
+    activ::testing::TempFolder folder("activ-import-jsonl");
+    std::string lines;
+    for (const char* name : {"examples/gent-2016.yaml", "examples/liege-2015.yaml"}) {
+        std::string one = run_activ(std::string("convert ") + name + " --to json").out;
+        one.erase(std::remove(one.begin(), one.end(), '\n'), one.end());
+        lines += one + "\n";
+    }
+    std::string const batch = (folder.path / "batch.jsonl").string();
+    std::ofstream(batch, std::ios::binary) << lines;
+    std::string const store = (folder.path / "s.sqlite").string();
+    REQUIRE(run_activ("db init " + store).status == 0);
+    auto const imported = run_activ("db import " + store + " " + batch);
+    CHECK(imported.status == 0);
+    CHECK(imported.out.find(": 2 accepted") != std::string::npos);
+    REQUIRE(run_activ("db check " + store).status == 0);
+    auto const shown = run_activ("db show " + store + " AS-2015-0117");
+    CHECK(shown.out.find("from " + batch + ":2 (error)") != std::string::npos);
 }
