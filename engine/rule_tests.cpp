@@ -38,15 +38,26 @@ struct Doc {
     std::string text;  // a scalar's
     bool quoted = false;
     std::vector<Doc> items;                          // a sequence's
-    std::vector<std::pair<std::string, Doc>> entries;  // a mapping's, in file order
+    std::vector<struct DocEntry> entries;  // a mapping's, in file order
 
-    Doc* find(const std::string& key) {
-        for (auto& [k, v] : entries)
-            if (k == key) return &v;
-        return nullptr;
-    }
-    const Doc* find(const std::string& key) const { return const_cast<Doc*>(this)->find(key); }
+    // Defined below, where Doc is complete (clang instantiates the vector's members here).
+    Doc* find(const std::string& key);
+    const Doc* find(const std::string& key) const;
 };
+
+// A pair would need Doc complete inside Doc itself.
+struct DocEntry {
+    std::string key;
+    Doc value;
+};
+
+Doc* Doc::find(const std::string& key) {
+    for (auto& e : entries)
+        if (e.key == key) return &e.value;
+    return nullptr;
+}
+
+const Doc* Doc::find(const std::string& key) const { return const_cast<Doc*>(this)->find(key); }
 
 Doc doc_of(NodeRef node) {
     Doc d;
@@ -70,7 +81,7 @@ Doc doc_of(NodeRef node) {
                 if (key) {
                     name = std::string(child.text());
                 } else {
-                    d.entries.emplace_back(name, doc_of(child));
+                    d.entries.push_back(DocEntry{name, doc_of(child)});
                 }
                 key = !key;
             }
@@ -89,14 +100,16 @@ const Doc* id_of(const Doc& item) {
 /// a null value removes the key.
 void merge(Doc& base, const Doc& change) {
     if (base.kind == Doc::Kind::map && change.kind == Doc::Kind::map) {
-        for (const auto& [key, value] : change.entries) {
+        for (const auto& entry : change.entries) {
+            const std::string& key = entry.key;
+            const Doc& value = entry.value;
             Doc* here = base.find(key);
             if (value.kind == Doc::Kind::null) {
-                std::erase_if(base.entries, [&](const auto& e) { return e.first == key; });
+                std::erase_if(base.entries, [&](const DocEntry& e) { return e.key == key; });
             } else if (here) {
                 merge(*here, value);
             } else {
-                base.entries.emplace_back(key, value);
+                base.entries.push_back(DocEntry{key, value});
             }
         }
         return;
@@ -345,8 +358,8 @@ class TestFileReader {
         } else if (convention) {
             Doc doc;
             doc.kind = Doc::Kind::map;
-            doc.entries.emplace_back("format", Doc{Doc::Kind::scalar, "convention/1", false, {}, {}});
-            doc.entries.emplace_back("convention", doc_of(*convention));
+            doc.entries.push_back(DocEntry{"format", Doc{Doc::Kind::scalar, "convention/1", false, {}, {}}});
+            doc.entries.push_back(DocEntry{"convention", doc_of(*convention)});
             test.convention = std::move(doc);
         } else if (!has_base) {
             r_.error(t.mark(), cat("test \"", test.name, "\": no `base:` in this file, so the test "
@@ -517,7 +530,9 @@ std::string list_findings(const Result& r) {
 void check_decisions(const std::vector<std::pair<std::string, std::string>>& expected,
                      const std::vector<Decision>& actual, const char* what,
                      const RuleIndex& rules, std::vector<std::string>& problems) {
-    for (const auto& [id, outcome] : expected) {
+    for (const auto& expectation : expected) {
+        const std::string& id = expectation.first;  // not a structured binding: the lambda reads it
+        const std::string& outcome = expectation.second;
         auto it = std::find_if(actual.begin(), actual.end(),
                                [&](const Decision& d) { return d.subject_id == id; });
         if (it == actual.end()) {
@@ -598,7 +613,9 @@ std::vector<std::string> compare(const Expectations& e, const Result& r, const R
             problems.push_back(cat("expected the total ", name, " to be ", amount, ", got ",
                                    actual ? format_money(*actual) : std::string("none")));
     }
-    for (const auto& [name, value] : e.indicators) {
+    for (const auto& expectation : e.indicators) {
+        const std::string& name = expectation.first;  // not a structured binding: the lambda reads it
+        const std::optional<std::string>& value = expectation.second;
         auto it = std::find_if(r.indicators.begin(), r.indicators.end(),
                                [&](const IndicatorValue& v) { return v.name == name; });
         if (it == r.indicators.end()) {
