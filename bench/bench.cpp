@@ -1,6 +1,8 @@
 // Measures, side by side in one run over a batch of conventions: yaml-cpp parsing alone
 // (the floor), activ's loader, the rules engine's evaluation alone, and the same 2015
 // checks written by hand (bench/baseline). Prints the figures and the ratios.
+// With --jsonl FILE: the same batch as JSON Lines, read by hand with simdjson and checked
+// by hand (bench/json_baseline), against activ's loading of the file and its evaluation.
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
@@ -13,6 +15,8 @@
 #include <vector>
 
 #include "bench/baseline.hpp"
+#include "bench/json_baseline.hpp"
+#include "engine/convention_source.hpp"
 #include "engine/load_convention.hpp"
 #include "engine/read_file.hpp"
 #include "engine/ruleset.hpp"
@@ -57,9 +61,76 @@ struct NoHandler : YAML::EventHandler {
 int usage() {
     std::fprintf(stderr,
                  "usage: bench [--parse-only] [--rounds N] [--rules FILE] DIR\n"
+                 "       bench [--rounds N] [--rules FILE] --jsonl FILE\n"
                  "Reads every *.yaml of DIR (see bench/generate), then times yaml-cpp alone,\n"
-                 "the loader, the evaluation, and the hand-written 2015 checks.\n");
+                 "the loader, the evaluation, and the hand-written 2015 checks.\n"
+                 "With --jsonl: simdjson and the 2015 checks by hand, against activ's loading\n"
+                 "of FILE and its evaluation.\n");
     return 2;
+}
+
+/// JSON mode: the hand-written floor (simdjson On-Demand + the hand-written checks)
+/// against activ reading the same .jsonl as `activ check` does, then evaluating.
+int bench_jsonl(const std::string& file, int rounds, const std::string& rules) {
+    std::string why;
+    auto text = activ::read_whole_file(file, why);
+    if (!text) {
+        std::fprintf(stderr, "bench: %s: %s\n", file.c_str(), why.c_str());
+        return 2;
+    }
+    simdjson::padded_string const padded(*text);
+    double const mb = static_cast<double>(text->size()) / 1e6;
+    text.reset();
+
+    activ::bench::JsonBaselineRun hand;
+    double const by_hand = best_of(rounds, [&] { hand = activ::bench::check_jsonl_by_hand(padded); });
+
+    std::string error;
+    auto const sources = activ::convention_sources({file}, "", error);
+    if (sources.empty()) {
+        std::fprintf(stderr, "bench: %s: %s\n", file.c_str(), error.c_str());
+        return 2;
+    }
+    std::printf("batch: %zu conventions (JSON Lines), %.1f MB, best of %d rounds\n",
+                sources.size(), mb, rounds);
+    std::printf("simdjson + hand-written checks: %7.3f s  %6.1f MB/s  (%zu conventions, %zu findings%s)\n",
+                by_hand, mb / by_hand, hand.conventions, hand.findings,
+                hand.failed ? ", SOME LINES UNREADABLE" : "");
+    if (hand.failed) std::fprintf(stderr, "bench: %zu lines the hand-written reader could not read\n", hand.failed);
+
+    std::vector<activ::Convention> conventions;
+    activ::ConventionLimits const limits;
+    double const load = best_of(rounds, [&] {
+        conventions.clear();
+        for (const auto& source : sources) {
+            auto loaded = activ::load_convention_source(source, limits);
+            if (loaded.convention) conventions.push_back(std::move(*loaded.convention));
+        }
+    });
+    std::printf("activ loader (JSONL, read + simdjson + validation): %7.3f s  %.2fx hand-written\n",
+                load, load / by_hand);
+
+    activ::CompiledRuleset compiled = activ::compile_ruleset_file(rules);
+    if (!compiled.program) {
+        std::fprintf(stderr, "bench: the rules do not compile\n");
+        return 2;
+    }
+    size_t findings = 0;
+    double const eval = best_of(rounds, [&] {
+        findings = 0;
+        for (const auto& c : conventions) {
+            findings += activ::evaluate(*compiled.program, compiled.info, c).findings.size();
+        }
+    });
+    std::printf("rules engine evaluation: %7.3f s  %.0f items/s  (%zu conventions, %zu findings)\n",
+                eval, static_cast<double>(hand.items) / eval, conventions.size(), findings);
+    std::printf("activ load + evaluation / hand-written: %.2fx (%.3f s)\n",
+                (load + eval) / by_hand, load + eval);
+    if (findings != hand.findings || conventions.size() != hand.conventions) {
+        std::printf("MISMATCH: the engine and the hand-written checks disagree\n");
+        return 1;
+    }
+    return 0;
 }
 
 }  // namespace
@@ -68,15 +139,17 @@ int main(int argc, char** argv) {
     bool parse_only = false;
     int rounds = 3;
     std::string rules = ACTIV_SOURCE_DIR "/rules/be/social-activation-2015.rules";
-    std::string folder;
+    std::string folder, jsonl;
     for (int i = 1; i < argc; ++i) {
         std::string const arg = argv[i];
         if (arg == "--parse-only") parse_only = true;
         else if (arg == "--rounds" && i + 1 < argc) rounds = std::max(1, std::atoi(argv[++i]));
         else if (arg == "--rules" && i + 1 < argc) rules = argv[++i];
+        else if (arg == "--jsonl" && i + 1 < argc) jsonl = argv[++i];
         else if (!arg.empty() && arg[0] != '-') folder = arg;
         else return usage();
     }
+    if (!jsonl.empty()) return folder.empty() && !parse_only ? bench_jsonl(jsonl, rounds, rules) : usage();
     if (folder.empty()) return usage();
 
     std::vector<std::filesystem::path> files;

@@ -3,12 +3,15 @@
 // re-checking at scale. Same arguments, same bytes.
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
+
+#include "engine/convert.hpp"
 
 namespace {
 
@@ -36,6 +39,7 @@ struct Options {
     uint64_t seed = 1;
     int year = 2015;
     std::string out = "bench/data/national";
+    std::string jsonl;  // also the batch as JSON Lines, when given
 };
 
 /// Planted defects, per thousand items: what the rules must find.
@@ -174,10 +178,35 @@ std::string convention(const Options& o, int index, Random& r, const Rates& rate
     return y;
 }
 
+/// The convention as one line of JSON: activ's own conversion, pretty-printed, then joined
+/// (a JSON string never holds a raw newline, so a newline and the indentation after it
+/// are layout only).
+std::string json_line(const std::string& yaml, const std::string& name) {
+    auto converted = activ::convert_convention(yaml, name, activ::InputFormat::yaml,
+                                               activ::InputFormat::json);
+    if (!converted.text) {
+        std::cerr << "generate: " << name << " does not convert to JSON\n";
+        std::exit(1);
+    }
+    const std::string& pretty = *converted.text;
+    std::string line;
+    line.reserve(pretty.size());
+    for (size_t i = 0; i < pretty.size(); ++i) {
+        if (pretty[i] != '\n') {
+            line += pretty[i];
+            continue;
+        }
+        while (i + 1 < pretty.size() && pretty[i + 1] == ' ') ++i;
+    }
+    return line;
+}
+
 int usage(const char* why) {
     std::cerr << "generate: " << why << "\n"
               << "usage: generate [--cpas N] [--expenses N] [--seed S] [--year Y] [--out DIR]\n"
-                 "Writes one convention per CPAS into DIR (default bench/data/national).\n";
+                 "                [--jsonl FILE]\n"
+                 "Writes one convention per CPAS into DIR (default bench/data/national);\n"
+                 "with --jsonl, also the same batch into FILE, one convention per line.\n";
     return 2;
 }
 
@@ -196,6 +225,7 @@ int main(int argc, char** argv) {
             else if (arg == "--seed") o.seed = std::stoull(value);
             else if (arg == "--year") o.year = std::stoi(value);
             else if (arg == "--out") o.out = value;
+            else if (arg == "--jsonl") o.jsonl = value;
             else return usage(("unknown option " + arg).c_str());
         } catch (const std::exception&) {
             return usage(("not a number: " + value).c_str());
@@ -206,10 +236,16 @@ int main(int argc, char** argv) {
     Random r(o.seed);
     Rates const rates;
     Counts c;
+    std::ofstream jsonl;
+    if (!o.jsonl.empty()) {
+        jsonl.open(o.jsonl, std::ios::binary);
+        if (!jsonl) return usage(("cannot write " + o.jsonl).c_str());
+    }
     for (int i = 1; i <= o.cpas; ++i) {
         std::string const text = convention(o, i, r, rates, c);
         std::string const name = convention_id(o.year, i) + ".yaml";
         std::ofstream(std::filesystem::path(o.out) / name, std::ios::binary) << text;
+        if (jsonl.is_open()) jsonl << json_line(text, name) << '\n';
         ++c.files;
         c.bytes += static_cast<long>(text.size());
         if (i % 100 == 0) std::cerr << "generate: " << i << "/" << o.cpas << " conventions\r" << std::flush;
