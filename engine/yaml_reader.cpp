@@ -127,10 +127,18 @@ SourcePos YamlReader::pos_of(Mark mark) const {
     const int line_number = mark.line + 1;
     const std::string_view source = line(line_number);
     const size_t bytes = std::min(static_cast<size_t>(std::max(mark.column, 0)), source.size());
+    // Positions are asked in file order, and a JSON Lines convention is one long line:
+    // counting on from the last position asked keeps that linear.
+    size_t from = 0;
     int column = 1;
-    for (size_t i = 0; i < bytes; ++i) {
+    if (counted_.line == line_number && counted_.bytes <= bytes) {
+        from = counted_.bytes;
+        column = counted_.column;
+    }
+    for (size_t i = from; i < bytes; ++i) {
         if (!is_continuation_byte(source[i])) ++column;
     }
+    counted_ = {line_number, bytes, column};
     return {line_number, column};
 }
 

@@ -74,6 +74,12 @@ class YamlReader {
     std::vector<size_t> line_starts_;  // byte offset of each line: positions stay cheap
     std::vector<Diagnostic> diagnostics_;
     size_t errors_left_out_ = 0;
+    struct Counted {
+        int line = 0;
+        size_t bytes = 0;
+        int column = 1;
+    };
+    mutable Counted counted_;  // the last position pos_of computed
 };
 
 /// A value found in a mapping, with what is needed to talk about it in a message.
