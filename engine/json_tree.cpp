@@ -282,13 +282,7 @@ class JsonTreeBuilder {
 
 std::optional<YamlTree> parse_json_document(YamlReader& reader, const DocumentLimits& limits) {
     const std::string_view text = reader.text();
-    if (const size_t bad = first_non_text_byte(text); bad != std::string_view::npos) {
-        int line = 0;
-        int column = 0;
-        line_column_of(text, bad, line, column);
-        reader.error_at({line, column}, non_text_message(text, bad), /*show_source=*/false);
-        return std::nullopt;
-    }
+    if (refuse_non_text(reader)) return std::nullopt;
     // simdjson reads a few bytes past the end: it wants its own padded copy.
     simdjson::padded_string const padded(text.data(), text.size());
     YamlTree tree(text);

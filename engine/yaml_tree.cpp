@@ -232,15 +232,20 @@ std::string deep_message(int limit) {
     return message;
 }
 
+bool refuse_non_text(YamlReader& reader) {
+    const std::string_view text = reader.text();
+    const size_t bad = first_non_text_byte(text);
+    if (bad == std::string_view::npos) return false;
+    int line = 0;
+    int column = 0;
+    line_column_of(text, bad, line, column);
+    reader.error_at({line, column}, non_text_message(text, bad), /*show_source=*/false);
+    return true;
+}
+
 std::optional<YamlTree> parse_single_document(YamlReader& reader, const DocumentLimits& limits) {
     const std::string_view text = reader.text();
-    if (const size_t bad = first_non_text_byte(text); bad != std::string_view::npos) {
-        int line = 0;
-        int column = 0;
-        line_column_of(text, bad, line, column);
-        reader.error_at({line, column}, non_text_message(text, bad), /*show_source=*/false);
-        return std::nullopt;
-    }
+    if (refuse_non_text(reader)) return std::nullopt;
     // yaml-cpp reads a lone CR (old Mac line ends) as part of the line, and then fails far
     // away with a message about something else.
     for (size_t cr = text.find('\r'); cr != std::string_view::npos; cr = text.find('\r', cr + 1)) {

@@ -132,6 +132,10 @@ struct DocumentLimits {
     size_t max_text_bytes = 0;  // one scalar
 };
 
+/// Reports the first byte that is not text (not UTF-8, or a control character other than
+/// tab, CR and LF), in YAML and JSON alike; true when there is one.
+bool refuse_non_text(YamlReader& reader);
+
 /// What a document beyond its limits is told, the same for YAML and JSON.
 std::string long_text_message(size_t bytes, size_t limit);
 std::string long_list_message(std::string_view list_name, size_t limit);
