@@ -93,7 +93,7 @@ std::vector<ConventionSource> convention_sources(const std::vector<std::string>&
 std::vector<ConventionSource> sources_of(const std::vector<std::string>& files) {
     std::vector<ConventionSource> sources;
     for (const auto& file : files) {
-        if (file.size() >= 6 && file.compare(file.size() - 6, 6, ".jsonl") == 0) {
+        if (is_jsonl(file, "")) {
             std::string error;
             auto lines = convention_sources({file}, "", error);
             sources.insert(sources.end(), lines.begin(), lines.end());

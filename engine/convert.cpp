@@ -4,6 +4,7 @@
 #include "engine/convert.hpp"
 
 #include "engine/json_tree.hpp"
+#include "engine/yaml_document.hpp"
 #include "engine/yaml_reader.hpp"
 
 namespace activ {
@@ -13,31 +14,6 @@ namespace {
 using strict_yaml::NodeKind;
 using strict_yaml::NodeRef;
 using strict_yaml::is_json_atom;
-
-void json_string(std::string_view text, std::string& out) {
-    static const char* const hex = "0123456789abcdef";
-    out += '"';
-    for (char c : text) {
-        auto const u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (c == '\n') {
-            out += "\\n";
-        } else if (c == '\t') {
-            out += "\\t";
-        } else if (c == '\r') {
-            out += "\\r";
-        } else if (u < 0x20) {
-            out += "\\u00";
-            out += hex[u >> 4];
-            out += hex[u & 15];
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
 
 void write_json(NodeRef node, int indent, std::string& out) {
     std::string const pad(static_cast<size_t>(indent + 2), ' ');
@@ -49,7 +25,7 @@ void write_json(NodeRef node, int indent, std::string& out) {
             if (!node.quoted() && is_json_atom(node.text()))
                 out += node.text();
             else
-                json_string(node.text(), out);
+                append_quoted(node.text(), out);
             return;
         case NodeKind::sequence: {
             if (node.child_count() == 0) {
@@ -82,7 +58,7 @@ void write_json(NodeRef node, int indent, std::string& out) {
                     if (!first) out += ",\n";
                     first = false;
                     out += pad;
-                    json_string(child.text(), out);
+                    append_quoted(child.text(), out);
                     out += ": ";
                 } else {
                     write_json(child, indent + 2, out);
@@ -94,83 +70,6 @@ void write_json(NodeRef node, int indent, std::string& out) {
             out += '}';
             return;
         }
-    }
-}
-
-// A string that YAML reads back as the same string when written plain: no indicator
-// first, nothing that starts a comment or a mapping, no space at either end, and not a
-// word YAML or the loader would take for something else (a number, true, null).
-bool plain_in_yaml(std::string_view t) {
-    if (t.empty() || t.front() == ' ' || t.back() == ' ') return false;
-    if (std::string_view("-?:,[]{}#&*!|>'\"%@`~").find(t.front()) != std::string_view::npos)
-        return false;
-    if (t.find(": ") != std::string_view::npos || t.find(" #") != std::string_view::npos ||
-        t.back() == ':')
-        return false;
-    for (char c : t)
-        if (c == '\n' || c == '\t' || c == '\r' || c == ',' || c == '[' || c == ']' || c == '{' ||
-            c == '}')
-            return false;
-    if (is_json_atom(t)) return false;
-    for (std::string_view word : {"~", "Null", "NULL", "True", "TRUE", "False", "FALSE", "yes",
-                                  "no", "Yes", "No", "on", "off", ".inf", ".nan"})
-        if (t == word) return false;
-    return true;
-}
-
-void yaml_scalar(NodeRef node, std::string& out) {
-    if (node.kind() == NodeKind::null) {
-        out += '~';
-        return;
-    }
-    std::string_view const t = node.text();
-    if (node.quoted() ? plain_in_yaml(t) : true) {
-        out += t;
-        return;
-    }
-    json_string(t, out);  // a JSON string is a YAML double-quoted scalar
-}
-
-void write_yaml(NodeRef node, int indent, std::string& out);
-
-void yaml_value(NodeRef value, int indent, std::string& out) {
-    if (value.is_map() && value.child_count() == 0) {
-        out += " {}\n";
-    } else if (value.is_sequence() && value.child_count() == 0) {
-        out += " []\n";
-    } else if (value.is_map() || value.is_sequence()) {
-        out += '\n';
-        write_yaml(value, indent + 2, out);
-    } else {
-        out += ' ';
-        yaml_scalar(value, out);
-        out += '\n';
-    }
-}
-
-void write_yaml(NodeRef node, int indent, std::string& out) {
-    std::string const pad(static_cast<size_t>(indent), ' ');
-    if (node.is_map()) {
-        bool key = true;
-        for (NodeRef child : node) {
-            if (key) {
-                out += pad;
-                yaml_scalar(child, out);
-                out += ':';
-            } else {
-                yaml_value(child, indent, out);
-            }
-            key = !key;
-        }
-    } else if (node.is_sequence()) {
-        for (NodeRef item : node) {
-            out += pad;
-            out += '-';
-            yaml_value(item, indent, out);
-        }
-    } else {
-        yaml_scalar(node, out);
-        out += '\n';
     }
 }
 
@@ -217,7 +116,7 @@ Conversion convert_convention(std::string_view text, const std::string& file, In
         write_json(tree->root(), 0, written);
         written += '\n';
     } else {
-        write_yaml(tree->root(), 0, written);
+        written = write_yaml(yaml_value_of(tree->root()));
     }
     out.text = std::move(written);
     out.diagnostics = load_convention_text(text, file, limits, from).diagnostics;

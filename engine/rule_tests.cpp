@@ -17,6 +17,7 @@
 #include "engine/program.hpp"
 #include "engine/read_file.hpp"
 #include "engine/ruleset.hpp"
+#include "engine/yaml_document.hpp"
 #include "engine/yaml_reader.hpp"
 
 namespace activ {
@@ -29,67 +30,9 @@ using strict_yaml::Mark;
 using strict_yaml::NodeRef;
 using strict_yaml::YamlReader;
 
-// ------------------------------------------------------------------ a YAML document to edit
+// ------------------------------------------------------------------ merging a change
 
-/// A YAML value that a test can change: the tree the file was parsed into, copied so
-/// that a change can be merged into the base convention and the result written out again.
-struct Doc {
-    enum class Kind { null, scalar, sequence, map } kind = Kind::null;
-    std::string text;  // a scalar's
-    bool quoted = false;
-    std::vector<Doc> items;                          // a sequence's
-    std::vector<struct DocEntry> entries;  // a mapping's, in file order
-
-    // Defined below, where Doc is complete (clang instantiates the vector's members here).
-    Doc* find(const std::string& key);
-    const Doc* find(const std::string& key) const;
-};
-
-// A pair would need Doc complete inside Doc itself.
-struct DocEntry {
-    std::string key;
-    Doc value;
-};
-
-Doc* Doc::find(const std::string& key) {
-    for (auto& e : entries)
-        if (e.key == key) return &e.value;
-    return nullptr;
-}
-
-const Doc* Doc::find(const std::string& key) const { return const_cast<Doc*>(this)->find(key); }
-
-Doc doc_of(NodeRef node) {
-    Doc d;
-    switch (node.kind()) {
-        case strict_yaml::NodeKind::null:
-            break;
-        case strict_yaml::NodeKind::scalar:
-            d.kind = Doc::Kind::scalar;
-            d.text = std::string(node.text());
-            d.quoted = node.quoted();
-            break;
-        case strict_yaml::NodeKind::sequence:
-            d.kind = Doc::Kind::sequence;
-            for (NodeRef item : node) d.items.push_back(doc_of(item));
-            break;
-        case strict_yaml::NodeKind::map: {
-            d.kind = Doc::Kind::map;
-            bool key = true;
-            std::string name;
-            for (NodeRef child : node) {
-                if (key) {
-                    name = std::string(child.text());
-                } else {
-                    d.entries.push_back(DocEntry{name, doc_of(child)});
-                }
-                key = !key;
-            }
-            break;
-        }
-    }
-    return d;
-}
+using Doc = YamlValue;  // the base convention, a change to it, and the two merged
 
 const Doc* id_of(const Doc& item) {
     return item.kind == Doc::Kind::map ? item.find("id") : nullptr;
@@ -105,11 +48,11 @@ void merge(Doc& base, const Doc& change) {
             const Doc& value = entry.value;
             Doc* here = base.find(key);
             if (value.kind == Doc::Kind::null) {
-                std::erase_if(base.entries, [&](const DocEntry& e) { return e.key == key; });
+                std::erase_if(base.entries, [&](const YamlEntry& e) { return e.key == key; });
             } else if (here) {
                 merge(*here, value);
             } else {
-                base.entries.push_back(DocEntry{key, value});
+                base.entries.push_back(YamlEntry{key, value});
             }
         }
         return;
@@ -135,67 +78,6 @@ void merge(Doc& base, const Doc& change) {
             merge(*same, item);
         } else {
             base.items.push_back(item);
-        }
-    }
-}
-
-void emit_scalar(const Doc& d, std::string& out) {
-    if (d.kind == Doc::Kind::null) {
-        out += '~';
-        return;
-    }
-    if (!d.quoted && !d.text.empty()) {
-        out += d.text;  // written plain in the test file, so it reads the same plain here
-        return;
-    }
-    out += '"';
-    for (char c : d.text) {
-        if (c == '"' || c == '\\') out += '\\';
-        if (c == '\n') {
-            out += "\\n";
-            continue;
-        }
-        out += c;
-    }
-    out += '"';
-}
-
-bool is_collection(const Doc& d) {
-    return d.kind == Doc::Kind::map || d.kind == Doc::Kind::sequence;
-}
-
-void emit(const Doc& d, int indent, std::string& out);
-
-// After `key:` or `-`: a scalar on the same line, a collection on the following lines.
-void emit_value(const Doc& value, int indent, std::string& out) {
-    if (value.kind == Doc::Kind::map && value.entries.empty()) {
-        out += " {}\n";
-    } else if (value.kind == Doc::Kind::sequence && value.items.empty()) {
-        out += " []\n";
-    } else if (is_collection(value)) {
-        out += '\n';
-        emit(value, indent + 2, out);
-    } else {
-        out += ' ';
-        emit_scalar(value, out);
-        out += '\n';
-    }
-}
-
-void emit(const Doc& d, int indent, std::string& out) {
-    std::string const pad(static_cast<size_t>(indent), ' ');
-    if (d.kind == Doc::Kind::map) {
-        for (const auto& [key, value] : d.entries) {
-            out += pad;
-            emit_scalar(Doc{Doc::Kind::scalar, key, false, {}, {}}, out);
-            out += ':';
-            emit_value(value, indent, out);
-        }
-    } else if (d.kind == Doc::Kind::sequence) {
-        for (const Doc& item : d.items) {
-            out += pad;
-            out += '-';
-            emit_value(item, indent, out);
         }
     }
 }
@@ -330,7 +212,7 @@ class TestFileReader {
         YamlReader reader(*text, path);
         auto tree = strict_yaml::parse_single_document(reader, {32, 10000, 64 * 1024});
         if (!tree) return std::nullopt;
-        return doc_of(tree->root());
+        return yaml_value_of(tree->root());
     }
 
     std::optional<RuleTest> read_test(NodeRef t, const std::optional<Doc>& base, bool has_base) {
@@ -358,8 +240,8 @@ class TestFileReader {
         } else if (convention) {
             Doc doc;
             doc.kind = Doc::Kind::map;
-            doc.entries.push_back(DocEntry{"format", Doc{Doc::Kind::scalar, "convention/1", false, {}, {}}});
-            doc.entries.push_back(DocEntry{"convention", doc_of(*convention)});
+            doc.entries.push_back(YamlEntry{"format", Doc{Doc::Kind::scalar, "convention/1", false, {}, {}}});
+            doc.entries.push_back(YamlEntry{"convention", yaml_value_of(*convention)});
             test.convention = std::move(doc);
         } else if (!has_base) {
             r_.error(t.mark(), cat("test \"", test.name, "\": no `base:` in this file, so the test "
@@ -370,7 +252,7 @@ class TestFileReader {
                 if (!change->is_map()) {
                     r_.error(change->mark(), "`change:` is a mapping of convention keys, merged into the base");
                 } else if (Doc* c = test.convention.find("convention")) {
-                    merge(*c, doc_of(*change));
+                    merge(*c, yaml_value_of(*change));
                 }
             }
         }
@@ -754,8 +636,7 @@ RuleTestRun run_rule_tests(const std::vector<std::string>& files) {
             ++run.tests;
             SourcePos const pos = reader.pos_of(test.mark);
             RuleTestFailure failure{path, pos.line, pos.column, test.name, {}};
-            std::string yaml;
-            emit(test.convention, 0, yaml);
+            std::string const yaml = write_yaml(test.convention);
             LoadedConvention const loaded =
                 load_convention_text(yaml, cat(path, " (test \"", test.name, "\")"));
             if (!loaded.convention) {
