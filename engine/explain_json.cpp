@@ -1,8 +1,6 @@
 // The explanation of one subject for programs: one JSON document, `schema` first, every
 // key always present (null when it does not apply) and in a fixed order, so that two runs
 // give the same bytes.
-#include <nlohmann/json.hpp>
-
 #include "engine/explain.hpp"
 #include "engine/report_json_parts.hpp"
 
@@ -10,122 +8,195 @@ namespace activ {
 
 namespace {
 
-using json = nlohmann::ordered_json;
-
-json optional_count(int64_t n) { return n >= 0 ? json(n) : json(nullptr); }
-
-json node_of(const ExplainedNode& n) {
-    json out;
-    out["text"] = n.text;
-    out["kind"] = n.kind;
-    out["evaluated"] = n.evaluated;
-    out["value"] = n.evaluated ? json(n.value) : json(nullptr);
-    out["missing"] = n.missing_path.empty() ? json(nullptr) : json(n.missing_path);
-    out["matched"] = optional_count(n.matched);
-    out["items"] = optional_count(n.items);
-    out["children"] = json::array();
-    for (const auto& child : n.children) out["children"].push_back(node_of(child));
-    return out;
-}
-
-json source_of(const RuleSourceRef& s) {
-    json out;
-    out["file"] = s.file;
-    out["line"] = s.line;
-    out["cite"] = s.cite;
-    out["citation"] = citation_json(s.citation);
-    return out;
-}
-
-json finding_of(const Finding& f) {
-    json out;
-    out["rule"] = f.rule;
-    out["severity"] = to_string(f.severity);
-    out["message"] = f.message;
-    out["cite"] = f.cite;
-    return out;
-}
-
-json decision_of(const ExplainedDecision& d) {
-    json out;
-    out["field"] = d.field;
-    out["outcome"] = d.decision.outcome;
-    out["rule"] = d.decision.rule;
-    out["reason"] = d.decision.reason;
-    out["cite"] = d.decision.cite;
-    out["citation"] = citation_json(d.decision.citation);
-    out["branches"] = json::array();
-    for (const auto& b : d.branches) {
-        json branch;
-        branch["id"] = b.id;
-        branch["outcome"] = b.outcome;
-        branch["result"] = b.result;
-        branch["source"] = source_of(b.source);
-        branch["condition"] = node_of(b.condition);
-        branch["exceptions"] = json::array();
-        for (const auto& x : b.exceptions) {
-            json exception;
-            exception["then"] = x.then_outcome ? json(*x.then_outcome) : json(nullptr);
-            exception["because"] = x.because;
-            exception["result"] = x.result;
-            exception["condition"] = node_of(x.condition);
-            branch["exceptions"].push_back(std::move(exception));
-        }
-        out["branches"].push_back(std::move(branch));
-    }
-    out["by_otherwise"] = d.by_otherwise;
-    out["otherwise_source"] = source_of(d.otherwise_source);
-    return out;
-}
-
-json check_of(const ExplainedCheck& c) {
-    json out;
-    out["id"] = c.id;
-    out["severity"] = to_string(c.severity);
-    out["source"] = source_of(c.source);
-    if (c.step) {
-        out["step"] = {{"position", *c.step}, {"step", c.step_kind}};
+void optional_count(JsonWriter& out, std::string_view key, int64_t n) {
+    out.key(key);
+    if (n >= 0) {
+        out.integer(n);
     } else {
-        out["step"] = nullptr;
+        out.null();
     }
-    out["result"] = c.result;
-    out["finding"] = c.finding ? finding_of(*c.finding) : json(nullptr);
-    out["condition"] = node_of(c.condition);
-    return out;
 }
 
-json parameter_of(const ExplainedParameter& p) {
-    json out;
-    out["name"] = p.name;
-    out["value"] = p.value;
-    out["dated"] = json::array();
-    for (const auto& d : p.dated) {
-        out["dated"].push_back({{"from", d.from}, {"value", d.value}, {"in_force", d.in_force}});
+void optional_text(JsonWriter& out, std::string_view key, bool present, std::string_view text) {
+    out.key(key);
+    if (present) {
+        out.string(text);
+    } else {
+        out.null();
     }
-    return out;
+}
+
+void write_node(JsonWriter& out, const ExplainedNode& n) {
+    out.begin_object();
+    out.field("text", n.text);
+    out.field("kind", n.kind);
+    out.field("evaluated", n.evaluated);
+    optional_text(out, "value", n.evaluated, n.value);
+    optional_text(out, "missing", !n.missing_path.empty(), n.missing_path);
+    optional_count(out, "matched", n.matched);
+    optional_count(out, "items", n.items);
+    out.key("children");
+    out.begin_array();
+    for (const auto& child : n.children) write_node(out, child);
+    out.end_array();
+    out.end_object();
+}
+
+void write_source(JsonWriter& out, const RuleSourceRef& s) {
+    out.begin_object();
+    out.field("file", s.file);
+    out.field("line", s.line);
+    out.field("cite", s.cite);
+    out.key("citation");
+    write_citation(out, s.citation);
+    out.end_object();
+}
+
+void write_finding(JsonWriter& out, const Finding& f) {
+    out.begin_object();
+    out.field("rule", f.rule);
+    out.field("severity", to_string(f.severity));
+    out.field("message", f.message);
+    out.field("cite", f.cite);
+    out.end_object();
+}
+
+void write_branch(JsonWriter& out, const ExplainedBranch& b) {
+    out.begin_object();
+    out.field("id", b.id);
+    out.field("outcome", b.outcome);
+    out.field("result", b.result);
+    out.key("source");
+    write_source(out, b.source);
+    out.key("condition");
+    write_node(out, b.condition);
+    out.key("exceptions");
+    out.begin_array();
+    for (const auto& x : b.exceptions) {
+        out.begin_object();
+        optional_text(out, "then", x.then_outcome.has_value(), x.then_outcome.value_or(""));
+        out.field("because", x.because);
+        out.field("result", x.result);
+        out.key("condition");
+        write_node(out, x.condition);
+        out.end_object();
+    }
+    out.end_array();
+    out.end_object();
+}
+
+void write_decision(JsonWriter& out, const ExplainedDecision& d) {
+    out.begin_object();
+    out.field("field", d.field);
+    out.field("outcome", d.decision.outcome);
+    out.field("rule", d.decision.rule);
+    out.field("reason", d.decision.reason);
+    out.field("cite", d.decision.cite);
+    out.key("citation");
+    write_citation(out, d.decision.citation);
+    out.key("branches");
+    out.begin_array();
+    for (const auto& b : d.branches) write_branch(out, b);
+    out.end_array();
+    out.field("by_otherwise", d.by_otherwise);
+    out.key("otherwise_source");
+    write_source(out, d.otherwise_source);
+    out.end_object();
+}
+
+void write_check(JsonWriter& out, const ExplainedCheck& c) {
+    out.begin_object();
+    out.field("id", c.id);
+    out.field("severity", to_string(c.severity));
+    out.key("source");
+    write_source(out, c.source);
+    out.key("step");
+    if (c.step) {
+        out.begin_object();
+        out.field("position", *c.step);
+        out.field("step", c.step_kind);
+        out.end_object();
+    } else {
+        out.null();
+    }
+    out.field("result", c.result);
+    out.key("finding");
+    if (c.finding) {
+        write_finding(out, *c.finding);
+    } else {
+        out.null();
+    }
+    out.key("condition");
+    write_node(out, c.condition);
+    out.end_object();
+}
+
+void write_parameter(JsonWriter& out, const ExplainedParameter& p) {
+    out.begin_object();
+    out.field("name", p.name);
+    out.field("value", p.value);
+    out.key("dated");
+    out.begin_array();
+    for (const auto& d : p.dated) {
+        out.begin_object();
+        out.field("from", d.from);
+        out.field("value", d.value);
+        out.field("in_force", d.in_force);
+        out.end_object();
+    }
+    out.end_array();
+    out.end_object();
 }
 
 }  // namespace
 
 std::string render_explanation_json(const SubjectExplanation& e) {
-    json doc;
-    doc["schema"] = explanation_schema;
-    doc["convention"] = {{"id", e.convention_id}, {"year", e.year}, {"file", e.file}};
-    doc["ruleset"] = {{"name", e.ruleset.name},
-                      {"version", e.ruleset.version},
-                      {"hash", "sha256:" + e.ruleset.sha256},
-                      {"file", e.ruleset.file}};
-    doc["subject"] = {{"kind", to_string(e.kind)}, {"id", e.id}, {"line", e.line}};
-    doc["status"] = e.status;
-    doc["reference_day"] = e.reference_day;
-    doc["decision"] = e.decision ? decision_of(*e.decision) : json(nullptr);
-    doc["checks"] = json::array();
-    for (const auto& c : e.checks) doc["checks"].push_back(check_of(c));
-    doc["other_findings"] = json::array();
-    for (const auto& f : e.other_findings) doc["other_findings"].push_back(finding_of(f));
-    doc["parameters"] = json::array();
-    for (const auto& p : e.parameters) doc["parameters"].push_back(parameter_of(p));
-    return doc.dump(2, ' ', false, json::error_handler_t::replace) + '\n';
+    std::string text;
+    JsonWriter out(text);
+    out.begin_object();
+    out.field("schema", explanation_schema);
+    out.key("convention");
+    out.begin_object();
+    out.field("id", e.convention_id);
+    out.field("year", e.year);
+    out.field("file", e.file);
+    out.end_object();
+    out.key("ruleset");
+    out.begin_object();
+    out.field("name", e.ruleset.name);
+    out.field("version", e.ruleset.version);
+    out.field("hash", "sha256:" + e.ruleset.sha256);
+    out.field("file", e.ruleset.file);
+    out.end_object();
+    out.key("subject");
+    out.begin_object();
+    out.field("kind", to_string(e.kind));
+    out.field("id", e.id);
+    out.field("line", e.line);
+    out.end_object();
+    out.field("status", e.status);
+    out.field("reference_day", e.reference_day);
+    out.key("decision");
+    if (e.decision) {
+        write_decision(out, *e.decision);
+    } else {
+        out.null();
+    }
+    out.key("checks");
+    out.begin_array();
+    for (const auto& c : e.checks) write_check(out, c);
+    out.end_array();
+    out.key("other_findings");
+    out.begin_array();
+    for (const auto& f : e.other_findings) write_finding(out, f);
+    out.end_array();
+    out.key("parameters");
+    out.begin_array();
+    for (const auto& p : e.parameters) write_parameter(out, p);
+    out.end_array();
+    out.end_object();
+    text += '\n';
+    return text;
 }
 
 }  // namespace activ

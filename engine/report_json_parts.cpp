@@ -1,17 +1,15 @@
 // Each piece once, so that the documents that share it cannot drift apart.
 #include "engine/report_json_parts.hpp"
 
-#include <nlohmann/json.hpp>
-
 namespace activ {
 
-nlohmann::ordered_json citation_json(const Citation& c) {
-    nlohmann::ordered_json out;
-    out["source"] = c.source;
-    out["dated"] = c.dated;
-    out["point"] = c.point;
-    out["secondary"] = c.secondary;
-    return out;
+void write_citation(JsonWriter& out, const Citation& c) {
+    out.begin_object();
+    out.field("source", c.source);
+    out.field("dated", c.dated);
+    out.field("point", c.point);
+    out.field("secondary", c.secondary);
+    out.end_object();
 }
 
 }  // namespace activ

@@ -1,5 +1,5 @@
 // Fuzz target: any bytes as a convention that, when it loads, is evaluated against the
-// shipped rules and rendered as text and JSON. The loader only checks shapes and types,
+// shipped rules and rendered as text and JSON (the JSON checked against nlohmann's). The loader only checks shapes and types,
 // so this reaches what it lets through: odd dates, huge amounts, dangling references.
 #include <cstddef>
 #include <cstdint>
@@ -7,6 +7,8 @@
 #include <iostream>
 #include <string>
 #include <string_view>
+
+#include <nlohmann/json.hpp>
 
 #include "engine/load_convention.hpp"
 #include "engine/report.hpp"
@@ -38,7 +40,15 @@ void evaluate_and_render(const activ::CompiledRuleset& rules, const activ::Conve
                          const std::string& language) {
     activ::Result const result =
         activ::evaluate(*rules.program, rules.info, convention, {language});
-    activ::render_json(result);
+    // The report's own writer must give the bytes nlohmann gives for the same document,
+    // whatever text the convention holds: stored reports were written by nlohmann.
+    std::string const json = activ::render_json(result);
+    auto const parsed = nlohmann::ordered_json::parse(json);
+    if (parsed.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n" !=
+        json) {
+        std::cerr << "fuzz_evaluate: the JSON report is not what nlohmann writes\n";
+        std::abort();
+    }
     activ::render_text(result, language);
 }
 

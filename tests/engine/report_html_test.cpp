@@ -12,35 +12,12 @@
 #include "engine/load_convention.hpp"
 #include "engine/report.hpp"
 #include "engine/ruleset.hpp"
+#include "tests/support/check_convention.hpp"
 
 namespace {
 
-struct Checked {
-    activ::Convention convention;
-    activ::Result result;
-};
-
-Checked check_text(const std::string& yaml, const std::string& name,
-                   const std::string& language = "") {
-    activ::LoadedConvention loaded = activ::load_convention_text(yaml, name);
-    for (const auto& d : loaded.diagnostics) INFO(activ::render(d));
-    REQUIRE(loaded.convention);
-    activ::RulesetChoice const choice =
-        activ::choose_ruleset(ACTIV_SOURCE_DIR "/rules", loaded.convention->year);
-    REQUIRE(!choice.path.empty());
-    activ::CompiledRuleset const rules = activ::compile_ruleset_file(choice.path);
-    REQUIRE(rules.program);
-    activ::Result result = activ::evaluate(*rules.program, rules.info, *loaded.convention,
-                                           activ::EvaluationOptions{language});
-    return {std::move(*loaded.convention), std::move(result)};
-}
-
-std::string example(const std::string& name) {
-    std::ifstream in(std::string(ACTIV_SOURCE_DIR "/examples/") + name);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+using activ::testing::check_text;
+using activ::testing::example_text;
 
 size_t count_of(const std::string& text, const std::string& what) {
     size_t n = 0;
@@ -107,7 +84,7 @@ void check_self_contained(const std::string& html) {
 
 TEST_CASE("the HTML report of liege-2015 shows its verdict, findings, money and chart",
           "[html]") {
-    Checked const c = check_text(example("liege-2015.yaml"), "examples/liege-2015.yaml");
+    activ::testing::CheckedConvention const c = check_text(example_text("liege-2015.yaml"), "examples/liege-2015.yaml");
     std::string const html = activ::render_html_page(c.result, c.convention, "en");
     check_self_contained(html);
 
@@ -181,7 +158,7 @@ TEST_CASE("the nesting check of these tests finds what is left open or crossed",
 
 TEST_CASE("a clean convention gets a green banner and no finding", "[html]") {
     // Only the sound expenses and objective, and no beneficiary without a PIIS.
-    Checked const c = check_text(R"(format: convention/1
+    activ::testing::CheckedConvention const c = check_text(R"(format: convention/1
 convention:
   id: T-2015-1
   year: 2015
@@ -208,14 +185,14 @@ convention:
 }
 
 TEST_CASE("every text from the submission is escaped in the HTML report", "[html]") {
-    std::string yaml = example("liege-2015.yaml");
+    std::string yaml = example_text("liege-2015.yaml");
     std::string const title = "title: Atelier de français oral";
     size_t const at = yaml.find(title);
     REQUIRE(at != std::string::npos);
     yaml.replace(at, title.size(), R"(title: '<script>alert(1)</script> & "quotes"')");
     std::string const cpas = "name: CPAS de Liège";
     yaml.replace(yaml.find(cpas), cpas.size(), "name: \"CPAS <b>d'Liège</b>\"");
-    Checked const c = check_text(yaml, "liege<x>.yaml");
+    activ::testing::CheckedConvention const c = check_text(yaml, "liege<x>.yaml");
     std::string const html = activ::render_html_page(c.result, c.convention, "en");
     check_self_contained(html);
     CHECK(contains(html, "<td>L1<br>&lt;script&gt;alert(1)&lt;/script&gt; &amp; "
@@ -228,7 +205,7 @@ TEST_CASE("every text from the submission is escaped in the HTML report", "[html
 }
 
 TEST_CASE("the HTML report's words follow the language asked", "[html]") {
-    Checked const c = check_text(example("liege-2015.yaml"), "liege.yaml", "nl");
+    activ::testing::CheckedConvention const c = check_text(example_text("liege-2015.yaml"), "liege.yaml", "nl");
     std::string const html = activ::render_html_page(c.result, c.convention, "nl");
     check_self_contained(html);
     CHECK(contains(html, "<html lang=\"nl\">"));
@@ -243,7 +220,7 @@ TEST_CASE("the HTML report's words follow the language asked", "[html]") {
 }
 
 TEST_CASE("the CSV report has one row per finding, with the charge at stake", "[html]") {
-    Checked const c = check_text(example("liege-2015.yaml"), "liege.yaml", "en");
+    activ::testing::CheckedConvention const c = check_text(example_text("liege-2015.yaml"), "liege.yaml", "en");
     std::string const csv = activ::render_csv(c.result);
     CHECK(activ::csv_report_header() ==
           "convention,cpas,subject_kind,subject_id,rule,severity,amount_at_stake,message\r\n");

@@ -2,42 +2,18 @@
 // `activ report` show is exactly what was decided, whatever the rules say today.
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
-#include "engine/load_convention.hpp"
 #include "engine/report.hpp"
 #include "engine/ruleset.hpp"
+#include "tests/support/check_convention.hpp"
 
-namespace {
-
-struct Checked {
-    activ::Convention convention;
-    activ::Result result;
-};
-
-Checked check_example(const std::string& name) {
-    std::ifstream in(std::string(ACTIV_SOURCE_DIR "/examples/") + name);
-    std::stringstream text;
-    text << in.rdbuf();
-    activ::LoadedConvention loaded = activ::load_convention_text(text.str(), name);
-    REQUIRE(loaded.convention);
-    activ::RulesetChoice const choice =
-        activ::choose_ruleset(ACTIV_SOURCE_DIR "/rules", loaded.convention->year);
-    activ::CompiledRuleset const rules = activ::compile_ruleset_file(choice.path);
-    REQUIRE(rules.program);
-    activ::Result result =
-        activ::evaluate(*rules.program, rules.info, *loaded.convention, activ::EvaluationOptions{});
-    return {std::move(*loaded.convention), std::move(result)};
-}
-
-}  // namespace
+using activ::testing::check_example;
 
 TEST_CASE("a JSON report read back renders the same JSON, text and HTML", "[report]") {
     for (const char* name : {"liege-2015.yaml", "gent-2016.yaml", "namur-2015.yaml"}) {
         INFO(name);
-        Checked const checked = check_example(name);
+        activ::testing::CheckedConvention const checked = check_example(name);
         std::string const json = activ::render_json(checked.result);
         activ::Result back = activ::read_json_report(json);
         CHECK(activ::render_json(back) == json);

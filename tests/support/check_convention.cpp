@@ -3,6 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <sstream>
+
 #include "engine/load_convention.hpp"
 #include "engine/ruleset.hpp"
 
@@ -28,6 +31,32 @@ convention:
                                "cost_type: operating, document: F-1}\n"
                              : expenses;
     return yaml + tail;
+}
+
+CheckedConvention check_text(const std::string& yaml, const std::string& name,
+                             const std::string& language) {
+    LoadedConvention loaded = load_convention_text(yaml, name);
+    for (const auto& d : loaded.diagnostics) INFO(render(d));
+    REQUIRE(loaded.convention);
+    RulesetChoice const choice = choose_ruleset(ACTIV_SOURCE_DIR "/rules", loaded.convention->year);
+    REQUIRE(!choice.path.empty());
+    CompiledRuleset const rules = compile_ruleset_file(choice.path);
+    REQUIRE(rules.program);
+    Result result =
+        evaluate(*rules.program, rules.info, *loaded.convention, EvaluationOptions{language});
+    return {std::move(*loaded.convention), std::move(result)};
+}
+
+std::string example_text(const std::string& name) {
+    std::ifstream in(std::string(ACTIV_SOURCE_DIR "/examples/") + name);
+    REQUIRE(in);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+CheckedConvention check_example(const std::string& name) {
+    return check_text(example_text(name), name);
 }
 
 Result check_2015(const std::string& yaml) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/model.hpp"
 #include "engine/result.hpp"
 
 namespace activ::testing {
@@ -17,6 +18,23 @@ std::string convention_2015(const std::string& actions = "", const std::string& 
 /// Loads `yaml` (failing the test on any load error) and evaluates it with
 /// rules/be/social-activation-2015.rules.
 Result check_2015(const std::string& yaml);
+
+/// A convention and what the shipped rules for its year decided.
+struct CheckedConvention {
+    Convention convention;
+    Result result;
+};
+
+/// Loads `yaml` (failing the test on any load error), named `name`, and evaluates it with
+/// the shipped rules chosen by its year, messages in `language`.
+CheckedConvention check_text(const std::string& yaml, const std::string& name,
+                             const std::string& language = "");
+
+/// The text of examples/NAME.
+std::string example_text(const std::string& name);
+
+/// examples/NAME checked with the shipped rules for its year.
+CheckedConvention check_example(const std::string& name);
 
 /// The ids of the subjects that `rule` fired on, in order.
 std::vector<std::string> fired(const Result& result, const std::string& rule);

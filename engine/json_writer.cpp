@@ -1,0 +1,118 @@
+#include "engine/json_writer.hpp"
+
+#include <simdjson.h>
+
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+namespace activ {
+
+namespace {
+
+bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+}  // namespace
+
+void JsonWriter::indent() { out_.append(2 * levels_.size(), ' '); }
+
+void JsonWriter::new_line_in_level() {
+    Level& level = levels_.back();
+    out_ += level.empty ? "\n" : ",\n";
+    level.empty = false;
+    indent();
+}
+
+void JsonWriter::before_value() {
+    if (after_key_) {
+        after_key_ = false;
+    } else if (!levels_.empty()) {
+        new_line_in_level();
+    }
+}
+
+void JsonWriter::key(std::string_view name) {
+    new_line_in_level();
+    quoted(name);
+    out_ += ": ";
+    after_key_ = true;
+}
+
+void JsonWriter::open(char bracket) {
+    before_value();
+    out_ += bracket;
+    levels_.push_back({});
+}
+
+void JsonWriter::close(char bracket) {
+    bool const empty = levels_.back().empty;
+    levels_.pop_back();
+    if (!empty) {
+        out_ += '\n';
+        indent();
+    }
+    out_ += bracket;
+}
+
+void JsonWriter::begin_object() { open('{'); }
+void JsonWriter::end_object() { close('}'); }
+void JsonWriter::begin_array() { open('['); }
+void JsonWriter::end_array() { close(']'); }
+
+void JsonWriter::string(std::string_view text) {
+    before_value();
+    quoted(text);
+}
+
+void JsonWriter::integer(int64_t n) {
+    before_value();
+    char digits[24];
+    auto const end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    out_.append(digits, end);
+}
+
+void JsonWriter::boolean(bool b) {
+    before_value();
+    out_ += b ? "true" : "false";
+}
+
+void JsonWriter::null() {
+    before_value();
+    out_ += "null";
+}
+
+void JsonWriter::quoted(std::string_view text) {
+    // Text from a convention file is meant to be UTF-8 but is not guaranteed to be.
+    // nlohmann replaces bad bytes by U+FFFD in a way of its own; it writes such a
+    // string itself so that the bytes stay the same. It is rare: the check is cheap.
+    if (!simdjson::validate_utf8(text.data(), text.size())) {
+        out_ += nlohmann::json(std::string(text)).dump(-1, ' ', false,
+                                                        nlohmann::json::error_handler_t::replace);
+        return;
+    }
+    out_ += '"';
+    size_t run = 0;  // start of the bytes not yet copied
+    for (size_t i = 0; i < text.size(); ++i) {
+        auto const c = static_cast<unsigned char>(text[i]);
+        if (!needs_escape(c)) continue;
+        out_.append(text.data() + run, i - run);
+        run = i + 1;
+        switch (c) {
+            case '"': out_ += "\\\""; break;
+            case '\\': out_ += "\\\\"; break;
+            case '\b': out_ += "\\b"; break;
+            case '\t': out_ += "\\t"; break;
+            case '\n': out_ += "\\n"; break;
+            case '\f': out_ += "\\f"; break;
+            case '\r': out_ += "\\r"; break;
+            default: {
+                static constexpr char hex[] = "0123456789abcdef";
+                char const escaped[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
+                out_.append(escaped, sizeof escaped);
+            }
+        }
+    }
+    out_.append(text.data() + run, text.size() - run);
+    out_ += '"';
+}
+
+}  // namespace activ
