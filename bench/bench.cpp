@@ -20,6 +20,7 @@
 #include "engine/load_convention.hpp"
 #include "engine/read_file.hpp"
 #include "engine/ruleset.hpp"
+#include "engine/process_memory.hpp"
 
 namespace {
 
@@ -136,6 +137,7 @@ int bench_jsonl(const std::string& file, int rounds, const std::string& rules) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    activ::keep_freed_memory();  // as `activ` does
     bool parse_only = false;
     int rounds = 3;
     std::string rules = ACTIV_SOURCE_DIR "/rules/be/social-activation-2015.rules";

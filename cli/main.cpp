@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/commands/commands.hpp"
+#include "engine/process_memory.hpp"
 
 #ifndef ACTIV_VERSION
 #define ACTIV_VERSION "unknown"
@@ -80,6 +81,7 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    activ::keep_freed_memory();
     try {
         return run(argc, argv);
     } catch (const std::exception& e) {

@@ -84,7 +84,7 @@ void JsonWriter::quoted(std::string_view text) {
     // Text from a convention file is meant to be UTF-8 but is not guaranteed to be.
     // nlohmann replaces bad bytes by U+FFFD in a way of its own; it writes such a
     // string itself so that the bytes stay the same. It is rare: the check is cheap.
-    if (!simdjson::validate_utf8(text.data(), text.size())) {
+    if (utf8_ == Utf8::checked && !is_utf8(text)) {
         out_ += nlohmann::json(std::string(text)).dump(-1, ' ', false,
                                                         nlohmann::json::error_handler_t::replace);
         return;
@@ -114,5 +114,7 @@ void JsonWriter::quoted(std::string_view text) {
     out_.append(text.data() + run, text.size() - run);
     out_ += '"';
 }
+
+bool is_utf8(std::string_view text) { return simdjson::validate_utf8(text.data(), text.size()); }
 
 }  // namespace activ

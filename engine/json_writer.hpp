@@ -13,8 +13,16 @@ namespace activ {
 
 class JsonWriter {
   public:
+    /// How strings are checked for bytes that are not UTF-8 (which are written as U+FFFD).
+    enum class Utf8 {
+        checked,  // each string
+        trusted,  // none: the caller checks the whole document (is_utf8) and, when it
+                  // finds bad bytes, writes it again checked. A document is valid UTF-8
+                  // exactly when each of its strings is, and one pass over it is faster.
+    };
+
     /// Appends to `out`; the caller keeps the string and may reuse its capacity.
-    explicit JsonWriter(std::string& out) : out_(out) {}
+    explicit JsonWriter(std::string& out, Utf8 utf8 = Utf8::checked) : out_(out), utf8_(utf8) {}
 
     void begin_object();
     void end_object();
@@ -63,8 +71,12 @@ class JsonWriter {
     void quoted(std::string_view text);
 
     std::string& out_;
+    Utf8 utf8_;
     std::vector<Level> levels_;
     bool after_key_ = false;
 };
+
+/// Whether `text` is entirely valid UTF-8.
+bool is_utf8(std::string_view text);
 
 }  // namespace activ

@@ -106,14 +106,12 @@ void write_totals(JsonWriter& out, const Totals& t) {
     out.end_object();
 }
 
-}  // namespace
-
-std::string render_json(const Result& result) {
+std::string write_report(const Result& result, JsonWriter::Utf8 utf8) {
     std::string text;
     // About 200 bytes per decision and 600 per finding: one allocation in most reports.
     text.reserve(2048 + 200 * (result.actions.size() + result.beneficiaries.size()) +
                  600 * result.findings.size());
-    JsonWriter out(text);
+    JsonWriter out(text, utf8);
     out.begin_object();
     out.field("schema", result_schema);
     out.key("convention");
@@ -162,6 +160,14 @@ std::string render_json(const Result& result) {
     });
     out.end_object();
     text += '\n';
+    return text;
+}
+
+}  // namespace
+
+std::string render_json(const Result& result) {
+    std::string text = write_report(result, JsonWriter::Utf8::trusted);
+    if (!is_utf8(text)) text = write_report(result, JsonWriter::Utf8::checked);
     return text;
 }
 
