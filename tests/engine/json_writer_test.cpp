@@ -44,6 +44,20 @@ TEST_CASE("the JSON writer escapes strings as nlohmann does, bad UTF-8 included"
     }
 }
 
+TEST_CASE("the JSON writer finds a character to escape wherever it is in a long string",
+          "[report][json]") {
+    for (char const special : {'"', '\\', '\n', '\x01', '\x1f'}) {
+        for (size_t at = 0; at < 24; ++at) {
+            std::string text = "Atelier de français, 24 séances";
+            text[at] = special;
+            INFO(at);
+            CHECK(written(text) == nlohmann_dump(ordered_json(text)));
+        }
+    }
+    std::string const not_special = " !#$%&'()*+,-./0123456789[]^_`{|}~\x7f";
+    CHECK(written(not_special) == '"' + not_special + '"');
+}
+
 TEST_CASE("the JSON writer nests and indents as nlohmann does", "[report][json]") {
     std::string out;
     activ::JsonWriter w(out);
