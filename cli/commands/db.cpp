@@ -2,6 +2,8 @@
 // and export; each parses its options and calls the engine.
 #include <fmt/core.h>
 
+#include <algorithm>
+
 #include <memory>
 #include <string>
 #include <thread>
@@ -69,10 +71,15 @@ int run_import(const DbOptions& o) {
             ++rejected;
         progress(++done, files.size());
     });
+    // A line of a JSON Lines file is a convention, not a file.
+    bool const lines = std::any_of(files.begin(), files.end(), [](const ConventionSource& s) {
+        return s.length != std::string::npos;
+    });
     fmt::print(
-        "imported {} file{}: {} accepted, {} rejected (kept with their errors), {} "
+        "imported {} {}{}: {} accepted, {} rejected (kept with their errors), {} "
         "already stored{}\n",
-        files.size(), files.size() == 1 ? "" : "s", accepted, rejected, already,
+        files.size(), lines ? "convention" : "file", files.size() == 1 ? "" : "s", accepted,
+        rejected, already,
         unreadable ? fmt::format(", {} unreadable", unreadable) : std::string());
     return unreadable ? status_unreadable : status_clean;
 }
