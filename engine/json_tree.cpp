@@ -288,7 +288,9 @@ std::optional<YamlTree> parse_json_document(YamlReader& reader, const DocumentLi
     YamlTree tree(text);
     JsonTreeBuilder builder(reader, limits, tree, padded.data());
     try {
-        od::parser parser;
+        // A new parser per document would allocate and fault in its buffers for every line
+        // of a .jsonl file; one per thread keeps them, sized for the largest document so far.
+        thread_local od::parser parser;
         od::document doc;
         auto const error = parser.iterate(padded).get(doc);
         if (error != simdjson::SUCCESS) {
