@@ -63,7 +63,8 @@ class JsonTreeBuilder {
   public:
     JsonTreeBuilder(YamlReader& reader, const DocumentLimits& limits, YamlTree& tree,
                     const char* base)
-        : reader_(reader), limits_(limits), tree_(tree), base_(base) {
+        : reader_(reader), limits_(limits), tree_(tree), base_(base),
+          next_newline_(reader.text().find('\n')) {
         tree_.nodes_.reserve(reader.text().size() / 8 + 16);
     }
 
@@ -93,19 +94,19 @@ class JsonTreeBuilder {
                             "per line of a .jsonl file)"};
     }
 
-    /// The position of a byte of the text, counting lines as the nodes come in order.
+    /// The position of a byte of the text, counting lines as the nodes come in order: a
+    /// node on the line of the one before costs no scan (a .jsonl line is one line).
     Mark mark_at(size_t offset) {
-        if (offset < cursor_) {  // rare: restart from the top
-            cursor_ = 0;
+        const std::string_view text = reader_.text();
+        if (offset < line_start_) {  // rare: restart from the top
             line_ = 0;
             line_start_ = 0;
+            next_newline_ = text.find('\n');
         }
-        const std::string_view text = reader_.text();
-        for (; cursor_ < offset && cursor_ < text.size(); ++cursor_) {
-            if (text[cursor_] == '\n') {
-                ++line_;
-                line_start_ = cursor_ + 1;
-            }
+        while (next_newline_ < offset) {
+            ++line_;
+            line_start_ = next_newline_ + 1;
+            next_newline_ = text.find('\n', line_start_);
         }
         return {line_, static_cast<int>(offset - line_start_)};
     }
@@ -145,24 +146,39 @@ class JsonTreeBuilder {
         refused = true;
     }
 
-    /// A string: viewed in the source when it holds no escape, else unescaped into the
-    /// tree's buffer.
-    void string(std::string_view raw, std::string_view unescaped, size_t offset) {
-        if (unescaped.size() > limits_.max_text_bytes) {
-            refuse(mark_at(offset), long_text_message(unescaped.size(), limits_.max_text_bytes));
+    /// A string whose opening quote is at `offset`: `text` is viewed in the source when
+    /// `in_source` (no escape: it reads as written), else copied into the tree's buffer.
+    void string(std::string_view text, bool in_source, size_t offset) {
+        if (text.size() > limits_.max_text_bytes) {
+            refuse(mark_at(offset), long_text_message(text.size(), limits_.max_text_bytes));
         }
         const uint32_t id = add(NodeKind::scalar, offset);
         YamlTree::Node& n = tree_.nodes_[id];
         n.quoted = true;
-        n.size = checked(unescaped.size());
-        if (raw.size() >= 2 && raw.substr(1, raw.size() - 2) == unescaped) {
+        n.size = checked(text.size());
+        if (in_source) {
             n.in_source = true;
             n.text_begin = checked(offset + 1);
         } else {
             n.text_begin = checked(tree_.text_.size());
-            tree_.text_ += unescaped;
+            tree_.text_ += text;
             checked(tree_.text_.size());
         }
+    }
+
+    /// The same, for a string token as written (quotes included) and as simdjson read it.
+    void string(std::string_view raw, std::string_view unescaped, size_t offset) {
+        string(unescaped, raw.size() >= 2 && raw.substr(1, raw.size() - 2) == unescaped, offset);
+    }
+
+    /// The content of the string whose opening quote is `quote`, when it holds no escape.
+    std::optional<std::string_view> without_escape(const char* quote) const {
+        const char* const end = base_ + reader_.text().size();
+        for (const char* p = quote + 1; p < end; ++p) {
+            if (*p == '"') return std::string_view(quote + 1, static_cast<size_t>(p - quote - 1));
+            if (*p == '\\') return std::nullopt;
+        }
+        return std::nullopt;
     }
 
     void plain(std::string_view token, size_t offset) {
@@ -190,10 +206,14 @@ class JsonTreeBuilder {
                     od::field field;
                     check(std::move(field_result).get(field), v.current_location());
                     const char* key_at = field.key().raw() - 1;  // at the opening quote
-                    std::string_view key;
-                    check(field.unescaped_key().get(key), simdjson::simdjson_result<const char*>(static_cast<const char*>(key_at)));
-                    string(std::string_view(key_at, key.size() + 2), key,
-                           static_cast<size_t>(key_at - base_));
+                    // Most keys hold no escape: no need to have simdjson copy them.
+                    if (auto key = without_escape(key_at)) {
+                        string(*key, true, static_cast<size_t>(key_at - base_));
+                    } else {
+                        std::string_view unescaped;
+                        check(field.unescaped_key().get(unescaped), simdjson::simdjson_result<const char*>(static_cast<const char*>(key_at)));
+                        string(unescaped, false, static_cast<size_t>(key_at - base_));
+                    }
                     value(field.value(), depth + 1);
                     children += 2;
                 }
@@ -221,9 +241,16 @@ class JsonTreeBuilder {
             }
             case od::json_type::string: {
                 std::string_view const raw = trimmed(v.raw_json_token());
-                std::string_view text;
-                check(v.get_string().get(text), v.current_location());
-                string(raw, text, offset);
+                if (raw.size() >= 2 && raw.back() == '"' && raw.find('\\') == std::string_view::npos) {
+                    // Read as written: simdjson need only step over it, not copy it.
+                    od::raw_json_string ignored;
+                    check(v.get_raw_json_string().get(ignored), v.current_location());
+                    string(raw.substr(1, raw.size() - 2), true, offset);
+                } else {
+                    std::string_view text;
+                    check(v.get_string().get(text), v.current_location());
+                    string(text, false, offset);
+                }
                 break;
             }
             case od::json_type::number: {
@@ -275,9 +302,9 @@ class JsonTreeBuilder {
     const DocumentLimits& limits_;
     YamlTree& tree_;
     const char* base_;
-    size_t cursor_ = 0;
     int line_ = 0;
     size_t line_start_ = 0;
+    size_t next_newline_;  // npos past the last line
 };
 
 std::optional<YamlTree> parse_json_document(YamlReader& reader, const DocumentLimits& limits) {
