@@ -190,21 +190,25 @@ class JsonTreeBuilder {
     }
 
     void value(od::value v, int depth) {
-        const char* at = nullptr;
-        check(v.current_location().get(at), v.current_location());
+        // Each first step on `v` below reports its error where the iterator stood before
+        // the step: asked once, not again for every check.
+        auto const location = v.current_location();
+        check(location.error(), location);
+        const char* const at = location.value_unsafe();
         size_t const offset = static_cast<size_t>(at - base_);
         od::json_type type;
-        check(v.type().get(type), v.current_location());
+        check(v.type().get(type), location);
         switch (type) {
             case od::json_type::object: {
                 if (depth >= limits_.max_depth) throw JsonError{offset, deep_message(limits_.max_depth)};
                 const uint32_t id = add(NodeKind::map, offset);
                 uint32_t children = 0;
                 od::object object;
-                check(v.get_object().get(object), v.current_location());
+                check(v.get_object().get(object), location);
                 for (auto field_result : object) {
                     od::field field;
-                    check(std::move(field_result).get(field), v.current_location());
+                    // get() does not move the iterator: its location is the step's.
+                    if (auto error = std::move(field_result).get(field)) check(error, v.current_location());
                     const char* key_at = field.key().raw() - 1;  // at the opening quote
                     // Most keys hold no escape: no need to have simdjson copy them.
                     if (auto key = without_escape(key_at)) {
@@ -225,10 +229,10 @@ class JsonTreeBuilder {
                 const uint32_t id = add(NodeKind::sequence, offset);
                 uint32_t children = 0;
                 od::array array;
-                check(v.get_array().get(array), v.current_location());
+                check(v.get_array().get(array), location);
                 for (auto item_result : array) {
                     od::value item;
-                    check(std::move(item_result).get(item), v.current_location());
+                    if (auto error = std::move(item_result).get(item)) check(error, v.current_location());
                     if (++children == limits_.max_items + 1) {
                         std::string_view name;
                         if (id > 0 && tree_.nodes_[id - 1].kind == NodeKind::scalar) name = tree_.text(tree_.nodes_[id - 1]);
@@ -244,11 +248,11 @@ class JsonTreeBuilder {
                 if (raw.size() >= 2 && raw.back() == '"' && raw.find('\\') == std::string_view::npos) {
                     // Read as written: simdjson need only step over it, not copy it.
                     od::raw_json_string ignored;
-                    check(v.get_raw_json_string().get(ignored), v.current_location());
+                    check(v.get_raw_json_string().get(ignored), location);
                     string(raw.substr(1, raw.size() - 2), true, offset);
                 } else {
                     std::string_view text;
-                    check(v.get_string().get(text), v.current_location());
+                    check(v.get_string().get(text), location);
                     string(text, false, offset);
                 }
                 break;
@@ -262,13 +266,13 @@ class JsonTreeBuilder {
             }
             case od::json_type::boolean: {
                 bool b = false;
-                check(v.get_bool().get(b), v.current_location());
+                check(v.get_bool().get(b), location);
                 plain(b ? "true" : "false", offset);
                 break;
             }
             case od::json_type::null: {
                 bool is_null = false;
-                check(v.is_null().get(is_null), v.current_location());
+                check(v.is_null().get(is_null), location);
                 if (!is_null) throw JsonError{offset, "JSON syntax error: expected null"};
                 add(NodeKind::null, offset);
                 break;
