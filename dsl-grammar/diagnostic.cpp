@@ -4,11 +4,25 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace activ {
 
 namespace {
 bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+/// Whether 8 bytes are all printable ASCII (0x20 to 0x7E): most of any text, checked a
+/// word at a time instead of byte by byte. A byte below 0x20 borrows, one of 0x7F or
+/// above carries, into its high bit (the "haszero" bit trick).
+bool printable_ascii(const char* bytes) {
+    uint64_t word = 0;
+    std::memcpy(&word, bytes, sizeof word);
+    constexpr uint64_t ones = 0x0101010101010101;
+    constexpr uint64_t highs = 0x8080808080808080;
+    const uint64_t below_space = (word - ones * 0x20) & ~word;
+    const uint64_t delete_or_above = (word + ones) | word;
+    return ((below_space | delete_or_above) & highs) == 0;
+}
 }  // namespace
 
 std::string render_all(const std::vector<Diagnostic>& diagnostics) {
@@ -79,6 +93,10 @@ void line_column_of(std::string_view text, size_t offset, int& line, int& column
 size_t first_non_text_byte(std::string_view text) {
     size_t i = 0;
     while (i < text.size()) {
+        if (i + 8 <= text.size() && printable_ascii(text.data() + i)) {
+            i += 8;
+            continue;
+        }
         const auto byte = static_cast<unsigned char>(text[i]);
         if (byte < 0x80) {
             if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F) {

@@ -1,6 +1,10 @@
 // Conventions named on a command line, as sources to read when their turn comes.
 #include "engine/convention_source.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -16,6 +20,21 @@ namespace {
 bool is_jsonl(const std::string& path, const std::string& input) {
     if (!input.empty()) return input == "jsonl";
     return path.size() >= 6 && path.compare(path.size() - 6, 6, ".jsonl") == 0;
+}
+
+/// Reads `size` bytes of `path` from `offset`; false when there are not as many.
+bool read_at(const std::string& path, size_t offset, char* out, size_t size) {
+    int const fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    size_t done = 0;
+    while (done < size) {
+        ssize_t const got = ::pread(fd, out + done, size - done, static_cast<off_t>(offset + done));
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) break;
+        done += static_cast<size_t>(got);
+    }
+    ::close(fd);
+    return done == size;
 }
 
 bool blank(std::string_view line) {
@@ -127,7 +146,20 @@ LoadedConvention load_convention_source(const ConventionSource& source,
         return load_convention_file(source.path, limits, source.format);
     std::string error;
     // The loader sees the limit exceeded from one byte more; a BOM does not count.
-    auto text = read_source(source, limits.max_file_bytes + 3, error);
+    size_t const max_bytes = limits.max_file_bytes + 3;
+    std::optional<std::string> text;
+    if (!source.text && source.length != std::string::npos) {
+        // A line of a .jsonl file, read into a buffer the thread keeps: a new string and
+        // a stream per line cost more than the read itself. Nothing loaded views it.
+        thread_local std::string buffer;
+        size_t const size = std::min(source.length, max_bytes + 1);
+        if (buffer.size() < size) buffer.resize(size);
+        if (read_at(source.path, source.offset, buffer.data(), size))
+            return load_source_text(source, std::string_view(buffer.data(), size), limits);
+        error = "the file changed while it was read";
+    } else {
+        text = read_source(source, max_bytes, error);
+    }
     if (!text) {
         Diagnostic d;
         d.file = source.name;

@@ -63,7 +63,8 @@ class JsonTreeBuilder {
   public:
     JsonTreeBuilder(YamlReader& reader, const DocumentLimits& limits, YamlTree& tree,
                     const char* base)
-        : reader_(reader), limits_(limits), tree_(tree), base_(base) {
+        : reader_(reader), limits_(limits), tree_(tree), base_(base),
+          next_newline_(reader.text().find('\n')) {
         tree_.nodes_.reserve(reader.text().size() / 8 + 16);
     }
 
@@ -93,19 +94,19 @@ class JsonTreeBuilder {
                             "per line of a .jsonl file)"};
     }
 
-    /// The position of a byte of the text, counting lines as the nodes come in order.
+    /// The position of a byte of the text, counting lines as the nodes come in order: a
+    /// node on the line of the one before costs no scan (a .jsonl line is one line).
     Mark mark_at(size_t offset) {
-        if (offset < cursor_) {  // rare: restart from the top
-            cursor_ = 0;
+        const std::string_view text = reader_.text();
+        if (offset < line_start_) {  // rare: restart from the top
             line_ = 0;
             line_start_ = 0;
+            next_newline_ = text.find('\n');
         }
-        const std::string_view text = reader_.text();
-        for (; cursor_ < offset && cursor_ < text.size(); ++cursor_) {
-            if (text[cursor_] == '\n') {
-                ++line_;
-                line_start_ = cursor_ + 1;
-            }
+        while (next_newline_ < offset) {
+            ++line_;
+            line_start_ = next_newline_ + 1;
+            next_newline_ = text.find('\n', line_start_);
         }
         return {line_, static_cast<int>(offset - line_start_)};
     }
@@ -145,24 +146,39 @@ class JsonTreeBuilder {
         refused = true;
     }
 
-    /// A string: viewed in the source when it holds no escape, else unescaped into the
-    /// tree's buffer.
-    void string(std::string_view raw, std::string_view unescaped, size_t offset) {
-        if (unescaped.size() > limits_.max_text_bytes) {
-            refuse(mark_at(offset), long_text_message(unescaped.size(), limits_.max_text_bytes));
+    /// A string whose opening quote is at `offset`: `text` is viewed in the source when
+    /// `in_source` (no escape: it reads as written), else copied into the tree's buffer.
+    void string(std::string_view text, bool in_source, size_t offset) {
+        if (text.size() > limits_.max_text_bytes) {
+            refuse(mark_at(offset), long_text_message(text.size(), limits_.max_text_bytes));
         }
         const uint32_t id = add(NodeKind::scalar, offset);
         YamlTree::Node& n = tree_.nodes_[id];
         n.quoted = true;
-        n.size = checked(unescaped.size());
-        if (raw.size() >= 2 && raw.substr(1, raw.size() - 2) == unescaped) {
+        n.size = checked(text.size());
+        if (in_source) {
             n.in_source = true;
             n.text_begin = checked(offset + 1);
         } else {
             n.text_begin = checked(tree_.text_.size());
-            tree_.text_ += unescaped;
+            tree_.text_ += text;
             checked(tree_.text_.size());
         }
+    }
+
+    /// The same, for a string token as written (quotes included) and as simdjson read it.
+    void string(std::string_view raw, std::string_view unescaped, size_t offset) {
+        string(unescaped, raw.size() >= 2 && raw.substr(1, raw.size() - 2) == unescaped, offset);
+    }
+
+    /// The content of the string whose opening quote is `quote`, when it holds no escape.
+    std::optional<std::string_view> without_escape(const char* quote) const {
+        const char* const end = base_ + reader_.text().size();
+        for (const char* p = quote + 1; p < end; ++p) {
+            if (*p == '"') return std::string_view(quote + 1, static_cast<size_t>(p - quote - 1));
+            if (*p == '\\') return std::nullopt;
+        }
+        return std::nullopt;
     }
 
     void plain(std::string_view token, size_t offset) {
@@ -174,26 +190,34 @@ class JsonTreeBuilder {
     }
 
     void value(od::value v, int depth) {
-        const char* at = nullptr;
-        check(v.current_location().get(at), v.current_location());
+        // Each first step on `v` below reports its error where the iterator stood before
+        // the step: asked once, not again for every check.
+        auto const location = v.current_location();
+        check(location.error(), location);
+        const char* const at = location.value_unsafe();
         size_t const offset = static_cast<size_t>(at - base_);
         od::json_type type;
-        check(v.type().get(type), v.current_location());
+        check(v.type().get(type), location);
         switch (type) {
             case od::json_type::object: {
                 if (depth >= limits_.max_depth) throw JsonError{offset, deep_message(limits_.max_depth)};
                 const uint32_t id = add(NodeKind::map, offset);
                 uint32_t children = 0;
                 od::object object;
-                check(v.get_object().get(object), v.current_location());
+                check(v.get_object().get(object), location);
                 for (auto field_result : object) {
                     od::field field;
-                    check(std::move(field_result).get(field), v.current_location());
+                    // get() does not move the iterator: its location is the step's.
+                    if (auto error = std::move(field_result).get(field)) check(error, v.current_location());
                     const char* key_at = field.key().raw() - 1;  // at the opening quote
-                    std::string_view key;
-                    check(field.unescaped_key().get(key), simdjson::simdjson_result<const char*>(static_cast<const char*>(key_at)));
-                    string(std::string_view(key_at, key.size() + 2), key,
-                           static_cast<size_t>(key_at - base_));
+                    // Most keys hold no escape: no need to have simdjson copy them.
+                    if (auto key = without_escape(key_at)) {
+                        string(*key, true, static_cast<size_t>(key_at - base_));
+                    } else {
+                        std::string_view unescaped;
+                        check(field.unescaped_key().get(unescaped), simdjson::simdjson_result<const char*>(static_cast<const char*>(key_at)));
+                        string(unescaped, false, static_cast<size_t>(key_at - base_));
+                    }
                     value(field.value(), depth + 1);
                     children += 2;
                 }
@@ -205,10 +229,10 @@ class JsonTreeBuilder {
                 const uint32_t id = add(NodeKind::sequence, offset);
                 uint32_t children = 0;
                 od::array array;
-                check(v.get_array().get(array), v.current_location());
+                check(v.get_array().get(array), location);
                 for (auto item_result : array) {
                     od::value item;
-                    check(std::move(item_result).get(item), v.current_location());
+                    if (auto error = std::move(item_result).get(item)) check(error, v.current_location());
                     if (++children == limits_.max_items + 1) {
                         std::string_view name;
                         if (id > 0 && tree_.nodes_[id - 1].kind == NodeKind::scalar) name = tree_.text(tree_.nodes_[id - 1]);
@@ -221,9 +245,16 @@ class JsonTreeBuilder {
             }
             case od::json_type::string: {
                 std::string_view const raw = trimmed(v.raw_json_token());
-                std::string_view text;
-                check(v.get_string().get(text), v.current_location());
-                string(raw, text, offset);
+                if (raw.size() >= 2 && raw.back() == '"' && raw.find('\\') == std::string_view::npos) {
+                    // Read as written: simdjson need only step over it, not copy it.
+                    od::raw_json_string ignored;
+                    check(v.get_raw_json_string().get(ignored), location);
+                    string(raw.substr(1, raw.size() - 2), true, offset);
+                } else {
+                    std::string_view text;
+                    check(v.get_string().get(text), location);
+                    string(text, false, offset);
+                }
                 break;
             }
             case od::json_type::number: {
@@ -235,13 +266,13 @@ class JsonTreeBuilder {
             }
             case od::json_type::boolean: {
                 bool b = false;
-                check(v.get_bool().get(b), v.current_location());
+                check(v.get_bool().get(b), location);
                 plain(b ? "true" : "false", offset);
                 break;
             }
             case od::json_type::null: {
                 bool is_null = false;
-                check(v.is_null().get(is_null), v.current_location());
+                check(v.is_null().get(is_null), location);
                 if (!is_null) throw JsonError{offset, "JSON syntax error: expected null"};
                 add(NodeKind::null, offset);
                 break;
@@ -275,9 +306,9 @@ class JsonTreeBuilder {
     const DocumentLimits& limits_;
     YamlTree& tree_;
     const char* base_;
-    size_t cursor_ = 0;
     int line_ = 0;
     size_t line_start_ = 0;
+    size_t next_newline_;  // npos past the last line
 };
 
 std::optional<YamlTree> parse_json_document(YamlReader& reader, const DocumentLimits& limits) {
@@ -288,7 +319,9 @@ std::optional<YamlTree> parse_json_document(YamlReader& reader, const DocumentLi
     YamlTree tree(text);
     JsonTreeBuilder builder(reader, limits, tree, padded.data());
     try {
-        od::parser parser;
+        // A new parser per document would allocate and fault in its buffers for every line
+        // of a .jsonl file; one per thread keeps them, sized for the largest document so far.
+        thread_local od::parser parser;
         od::document doc;
         auto const error = parser.iterate(padded).get(doc);
         if (error != simdjson::SUCCESS) {

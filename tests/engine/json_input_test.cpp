@@ -168,3 +168,25 @@ TEST_CASE("a JSON Lines file is a batch, each line named and placed in the file"
     CHECK(run.out.find("\"file\": \"" + path + ":3\"") != std::string::npos);
     CHECK(run.err.find(path + ":5:") == 0);
 }
+
+TEST_CASE("a line of a JSON Lines file cut short after it was listed cannot be read", "[json]") {
+    activ::testing::TempFolder folder("activ-jsonl-cut");
+    std::string const line = "{\"format\": \"convention/1\", \"convention\": {\"id\": 7}}\n";
+    std::string const path = (folder.path / "batch.jsonl").string();
+    std::ofstream(path, std::ios::binary) << line << line;
+    std::string error;
+    auto const sources = activ::convention_sources({path}, "", error);
+    REQUIRE(sources.size() == 2);
+    std::ofstream(path, std::ios::binary) << line << line.substr(0, 10);
+
+    auto const cut = activ::load_convention_source(sources[1], {});
+    REQUIRE_FALSE(cut.convention);
+    REQUIRE(cut.diagnostics.size() == 1);
+    CHECK(cut.diagnostics.front().file == path + ":2");
+    CHECK(cut.diagnostics.front().message == "cannot read: the file changed while it was read");
+    // The first line is still there and read whole: its errors are about the convention.
+    auto const first = activ::load_convention_source(sources[0], {});
+    REQUIRE_FALSE(first.diagnostics.empty());
+    CHECK(first.diagnostics.front().line == 1);
+    CHECK_THAT(first.diagnostics.front().message, Catch::StartsWith("missing required key"));
+}
