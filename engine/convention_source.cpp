@@ -130,10 +130,8 @@ std::optional<std::string> read_source(const ConventionSource& source, size_t ma
         return source.text->substr(source.offset, std::min(source.length, max_bytes + 1));
     }
     if (source.length == std::string::npos) return read_whole_file(source.path, error, max_bytes);
-    std::ifstream in(source.path, std::ios::binary);
     std::string bytes(std::min(source.length, max_bytes + 1), '\0');
-    if (!in.seekg(static_cast<std::streamoff>(source.offset)) ||
-        !in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
+    if (!read_at(source.path, source.offset, bytes.data(), bytes.size())) {
         error = "the file changed while it was read";
         return std::nullopt;
     }

@@ -46,9 +46,7 @@ void write_source(JsonWriter& out, const RuleSourceRef& s) {
     out.begin_object();
     out.field("file", s.file);
     out.field("line", s.line);
-    out.field("cite", s.cite);
-    out.key("citation");
-    write_citation(out, s.citation);
+    write_cited(out, s.cite, s.citation);
     out.end_object();
 }
 
@@ -91,9 +89,7 @@ void write_decision(JsonWriter& out, const ExplainedDecision& d) {
     out.field("outcome", d.decision.outcome);
     out.field("rule", d.decision.rule);
     out.field("reason", d.decision.reason);
-    out.field("cite", d.decision.cite);
-    out.key("citation");
-    write_citation(out, d.decision.citation);
+    write_cited(out, d.decision.cite, d.decision.citation);
     out.key("branches");
     out.begin_array();
     for (const auto& b : d.branches) write_branch(out, b);

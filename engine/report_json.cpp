@@ -65,9 +65,7 @@ void write_decision(JsonWriter& out, const Decision& d, const char* outcome_key)
     out.field(outcome_key, d.outcome);
     out.field("rule", d.rule);
     out.field("reason", d.reason);
-    out.field("cite", d.cite);
-    out.key("citation");
-    write_citation(out, d.citation);
+    write_cited(out, d.cite, d.citation);
     out.key("explanation");
     write_explanation(out, d.explanation);
     out.end_object();
@@ -83,9 +81,7 @@ void write_finding(JsonWriter& out, const Finding& f) {
     out.field("id", f.subject_id);
     out.end_object();
     out.field("message", f.message);
-    out.field("cite", f.cite);
-    out.key("citation");
-    write_citation(out, f.citation);
+    write_cited(out, f.cite, f.citation);
     out.key("explanation");
     write_explanation(out, f.explanation);
     out.end_object();

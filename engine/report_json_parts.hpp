@@ -7,7 +7,9 @@
 
 namespace activ {
 
-/// source, dated, point and secondary, in that order (report_json_read reads them back).
-void write_citation(JsonWriter& out, const Citation& citation);
+/// The members `cite` (the citation as one line) and `citation` (its parts: source, dated,
+/// point and secondary, in that order, as report_json_read reads them back), which every
+/// decision, finding and rule's source carries.
+void write_cited(JsonWriter& out, const std::string& cite, const Citation& citation);
 
 }  // namespace activ
