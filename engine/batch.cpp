@@ -5,8 +5,6 @@
 #include <chrono>
 #include <exception>
 #include <filesystem>
-#include <map>
-#include <mutex>
 #include <set>
 #include <system_error>
 
@@ -14,6 +12,7 @@
 #include "engine/ordered_pool.hpp"
 #include "engine/report.hpp"
 #include "engine/ruleset.hpp"
+#include "engine/ruleset_cache.hpp"
 
 namespace activ {
 
@@ -25,42 +24,6 @@ double seconds_between(clock_type::time_point from, clock_type::time_point to) {
     return std::chrono::duration<double>(to - from).count();
 }
 
-/// Rule files chosen by year and compiled once for the whole batch, shared by the
-/// threads. A thread that needs a ruleset being compiled waits for it.
-class Rulesets {
-  public:
-    explicit Rulesets(std::string rules_dir) : rules_dir_(std::move(rules_dir)) {}
-
-    RulesetChoice choice(int year) {
-        std::lock_guard lock(mutex_);
-        auto known = choices_.find(year);
-        if (known == choices_.end()) {
-            known = choices_.emplace(year, choose_ruleset(rules_dir_, year)).first;
-        }
-        return known->second;
-    }
-
-    /// The compiled ruleset of `path`; `seconds` grows by the time compiling it took.
-    const CompiledRuleset& compiled(const std::string& path, double& seconds) {
-        std::lock_guard lock(mutex_);
-        auto it = compiled_.find(path);
-        if (it == compiled_.end()) {
-            auto const start = clock_type::now();
-            it = compiled_.emplace(path, compile_ruleset_file(path)).first;
-            seconds += seconds_between(start, clock_type::now());
-        }
-        return it->second;
-    }
-
-    const std::string& rules_dir() const { return rules_dir_; }
-
-  private:
-    std::mutex mutex_;
-    std::string rules_dir_;
-    std::map<int, RulesetChoice> choices_;  // the folder is read once per year
-    std::map<std::string, CompiledRuleset> compiled_;  // map: references stay valid
-};
-
 /// One file's outcome, with what the ordered hand-back still needs.
 struct Work {
     FileOutcome outcome;
@@ -68,7 +31,7 @@ struct Work {
     BatchTimings timings;
 };
 
-Work check_file(const BatchOptions& options, Rulesets& rulesets, const CompiledRuleset* fixed,
+Work check_file(const BatchOptions& options, RulesetCache& rulesets, const CompiledRuleset* fixed,
                 const ConventionSource& source) {
     Work work;
     FileOutcome& out = work.outcome;
@@ -105,7 +68,7 @@ Work check_file(const BatchOptions& options, Rulesets& rulesets, const CompiledR
             out.diagnostics += render_all(choice.diagnostics);
             return work;
         }
-        ruleset = &rulesets.compiled(choice.path, work.timings.compile);
+        ruleset = &rulesets.compiled(choice.path, &work.timings.compile);
         work.ruleset = ruleset;
         if (!ruleset->program) return work;
     }
@@ -129,7 +92,7 @@ Work check_file(const BatchOptions& options, Rulesets& rulesets, const CompiledR
     return work;
 }
 
-Work check_file_safely(const BatchOptions& options, Rulesets& rulesets,
+Work check_file_safely(const BatchOptions& options, RulesetCache& rulesets,
                        const CompiledRuleset* fixed, const ConventionSource& file) {
     try {
         return check_file(options, rulesets, fixed, file);
@@ -160,10 +123,10 @@ FileStatus check_files(const BatchOptions& options, const std::vector<Convention
                        BatchTimings* timings) {
     auto const started = clock_type::now();
     BatchTimings total;
-    Rulesets rulesets(options.rules_dir);
+    RulesetCache rulesets("", options.rules_dir);
     const CompiledRuleset* fixed = nullptr;
     if (!options.rules.empty()) {
-        fixed = &rulesets.compiled(options.rules, total.compile);
+        fixed = &rulesets.compiled(options.rules, &total.compile);
         rules_diagnostics(render_all(fixed->diagnostics));
         // Without rules nothing can be checked, so no file gets a report.
         if (!fixed->program) {

@@ -11,6 +11,7 @@
 
 #include "engine/ordered_pool.hpp"
 #include "engine/ruleset.hpp"
+#include "engine/ruleset_cache.hpp"
 #include "engine/store_batch.hpp"
 
 namespace activ {
@@ -100,7 +101,7 @@ ImpactReport compute_impact(Store& store, const ImpactOptions& options) {
 
     // What to compare is decided first, on this thread: the current rules of each year are
     // chosen and compiled once, and a year without them is said once per convention.
-    RulesetPicker picker("", options.rules_dir);
+    RulesetCache picker("", options.rules_dir);
     struct Todo {
         StoredModel stored;
         const CompiledRuleset* current = nullptr;

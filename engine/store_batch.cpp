@@ -4,12 +4,12 @@
 #include <algorithm>
 #include <exception>
 #include <map>
-#include <mutex>
 
 #include "engine/model_codec.hpp"
 #include "engine/ordered_pool.hpp"
 #include "engine/read_file.hpp"
 #include "engine/report.hpp"
+#include "engine/ruleset_cache.hpp"
 #include "engine/sha256.hpp"
 
 namespace activ {
@@ -89,50 +89,11 @@ std::optional<Convention> stored_convention(Store& store, const StoredModel& sto
     return std::nullopt;
 }
 
-struct RulesetPicker::State {
-    std::mutex mutex;
-    std::string rules;
-    std::string rules_dir;
-    std::map<int, RulesetChoice> choices;
-    std::map<std::string, CompiledRuleset> compiled;
-};
-
-RulesetPicker::RulesetPicker(std::string rules, std::string rules_dir)
-    : state_(std::make_unique<State>()) {
-    state_->rules = std::move(rules);
-    state_->rules_dir = std::move(rules_dir);
-}
-
-RulesetPicker::~RulesetPicker() = default;
-
-const CompiledRuleset* RulesetPicker::for_year(int year, std::string& error) {
-    std::lock_guard lock(state_->mutex);
-    std::string path = state_->rules;
-    if (path.empty()) {
-        auto known = state_->choices.find(year);
-        if (known == state_->choices.end()) {
-            known = state_->choices.emplace(year, choose_ruleset(state_->rules_dir, year)).first;
-        }
-        if (known->second.path.empty()) {
-            error = render_all(known->second.diagnostics);
-            return nullptr;
-        }
-        path = known->second.path;
-    }
-    auto it = state_->compiled.find(path);
-    if (it == state_->compiled.end()) it = state_->compiled.emplace(path, compile_ruleset_file(path)).first;
-    if (!it->second.program) {
-        error = render_all(it->second.diagnostics);
-        return nullptr;
-    }
-    return &it->second;
-}
-
 StoreCheckSummary check_store(Store& store, const StoreCheckOptions& options,
                               const std::function<void(size_t, size_t)>& progress,
                               const std::function<void(const std::string&)>& problem) {
     StoreCheckSummary summary;
-    RulesetPicker picker(options.rules, options.rules_dir);
+    RulesetCache picker(options.rules, options.rules_dir);
     struct Todo {
         StoredModel stored;
         const CompiledRuleset* ruleset = nullptr;

@@ -58,20 +58,4 @@ StoreCheckSummary check_store(Store& store, const StoreCheckOptions& options,
                               const std::function<void(size_t, size_t)>& progress,
                               const std::function<void(const std::string&)>& problem);
 
-/// Rule files chosen by year (or one for all) and compiled once; shared by threads.
-class RulesetPicker {
-  public:
-    RulesetPicker(std::string rules, std::string rules_dir);
-    ~RulesetPicker();
-    RulesetPicker(const RulesetPicker&) = delete;
-    RulesetPicker& operator=(const RulesetPicker&) = delete;
-    /// The compiled ruleset for `year`; null with `error` (rendered diagnostics) when there
-    /// is none or it does not compile.
-    const CompiledRuleset* for_year(int year, std::string& error);
-
-  private:
-    struct State;
-    std::unique_ptr<State> state_;
-};
-
 }  // namespace activ
