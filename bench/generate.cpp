@@ -178,27 +178,15 @@ std::string convention(const Options& o, int index, Random& r, const Rates& rate
     return y;
 }
 
-/// The convention as one line of JSON: activ's own conversion, pretty-printed, then joined
-/// (a JSON string never holds a raw newline, so a newline and the indentation after it
-/// are layout only).
+/// The convention as one line of JSON, by activ's own conversion (ends with a newline).
 std::string json_line(const std::string& yaml, const std::string& name) {
     auto converted = activ::convert_convention(yaml, name, activ::InputFormat::yaml,
-                                               activ::InputFormat::json);
+                                               activ::OutputFormat::json_line);
     if (!converted.text) {
         std::cerr << "generate: " << name << " does not convert to JSON\n";
         std::exit(1);
     }
-    const std::string& pretty = *converted.text;
-    std::string line;
-    line.reserve(pretty.size());
-    for (size_t i = 0; i < pretty.size(); ++i) {
-        if (pretty[i] != '\n') {
-            line += pretty[i];
-            continue;
-        }
-        while (i + 1 < pretty.size() && pretty[i + 1] == ' ') ++i;
-    }
-    return line;
+    return std::move(*converted.text);
 }
 
 int usage(const char* why) {
@@ -245,7 +233,7 @@ int main(int argc, char** argv) {
         std::string const text = convention(o, i, r, rates, c);
         std::string const name = convention_id(o.year, i) + ".yaml";
         std::ofstream(std::filesystem::path(o.out) / name, std::ios::binary) << text;
-        if (jsonl.is_open()) jsonl << json_line(text, name) << '\n';
+        if (jsonl.is_open()) jsonl << json_line(text, name);
         ++c.files;
         c.bytes += static_cast<long>(text.size());
         if (i % 100 == 0) std::cerr << "generate: " << i << "/" << o.cpas << " conventions\r" << std::flush;

@@ -30,7 +30,8 @@ std::function<int()> setup_version(CLI::App&) {
 const Command commands[] = {
     {"check", "Check convention files against the rules and report actions, findings and totals",
      setup_check},
-    {"convert", "Write a convention in the other format: YAML as JSON, or JSON as YAML",
+    {"convert", "Write a convention in the other format (YAML as JSON, JSON as YAML), or "
+                "conventions as one JSON Lines batch",
      setup_convert},
     {"db", "The administrators' store: init, import, check, list, show, export", setup_db},
     {"diff", "What changes between two rule files, and (--on) in what they decide over "

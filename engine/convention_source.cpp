@@ -5,9 +5,12 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <sstream>
 
 #include "engine/file_search.hpp"
@@ -55,15 +58,38 @@ void split_lines(std::istream& in, AddLine add) {
     }
 }
 
+/// "national.jsonl:17", as reports name a line of a batch, when no file has that name:
+/// the batch and the line. Any other path: nullopt.
+std::optional<std::pair<std::string, int>> batch_line(const std::string& path,
+                                                      const std::string& input) {
+    size_t const colon = path.rfind(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == path.size()) return std::nullopt;
+    std::string file = path.substr(0, colon);
+    if (!is_jsonl(file, input)) return std::nullopt;
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec) || !std::filesystem::is_regular_file(file, ec))
+        return std::nullopt;
+    int line = 0;
+    const char* const end = path.data() + path.size();
+    auto const [stop, failed] = std::from_chars(path.data() + colon + 1, end, line);
+    if (failed != std::errc{} || stop != end || line < 1) return std::nullopt;
+    return std::make_pair(std::move(file), line);
+}
+
 }  // namespace
 
 std::vector<ConventionSource> convention_sources(const std::vector<std::string>& paths,
                                                  const std::string& input, std::string& error) {
-    std::vector<std::string> named;
     std::vector<std::string> files;
+    std::map<size_t, int> one_line;  // files[i] is a batch of which only this line is read
     for (const auto& p : paths) {
         if (p == "-") {
             files.push_back(p);
+            continue;
+        }
+        if (auto batch = batch_line(p, input)) {
+            one_line[files.size()] = batch->second;
+            files.push_back(batch->first);
             continue;
         }
         std::vector<std::string> found = files_in(
@@ -73,7 +99,8 @@ std::vector<ConventionSource> convention_sources(const std::vector<std::string>&
         files.insert(files.end(), found.begin(), found.end());
     }
     std::vector<ConventionSource> sources;
-    for (const auto& path : files) {
+    for (size_t i = 0; i < files.size(); ++i) {
+        const std::string& path = files[i];
         InputFormat const format = input == "json" || input == "jsonl" ? InputFormat::json
                                    : input == "yaml"                   ? InputFormat::yaml
                                    : path == "-"                       ? InputFormat::yaml
@@ -88,7 +115,10 @@ std::vector<ConventionSource> convention_sources(const std::vector<std::string>&
             continue;
         }
         std::string const label = path == "-" ? "<stdin>" : path;
+        auto const wanted = one_line.find(i);
+        size_t const before = sources.size();
         auto add = [&](size_t offset, size_t length, int lines_before) {
+            if (wanted != one_line.end() && wanted->second != lines_before + 1) return;
             std::string name = label;
             name += ':';
             name += std::to_string(lines_before + 1);
@@ -104,6 +134,11 @@ std::vector<ConventionSource> convention_sources(const std::vector<std::string>&
                 return {};
             }
             split_lines(in, add);
+        }
+        if (wanted != one_line.end() && sources.size() == before) {
+            error = path + ":" + std::to_string(wanted->second) +
+                    ": no convention on this line (blank, or past the end of the file)";
+            return {};
         }
     }
     return sources;
@@ -171,13 +206,16 @@ LoadedConvention load_source_text(const ConventionSource& source, std::string_vi
                                   const ConventionLimits& limits) {
     std::string const file = source.path == "-" ? std::string("<stdin>") : source.path;
     LoadedConvention loaded = load_convention_text(text, file, limits, source.format);
-    // A line of a .jsonl file: positions are the file's, the convention is named by its line.
-    for (auto& d : loaded.diagnostics) {
+    place_in_source(source, loaded.diagnostics);
+    if (loaded.convention) loaded.convention->file = source.name;
+    return loaded;
+}
+
+void place_in_source(const ConventionSource& source, std::vector<Diagnostic>& diagnostics) {
+    for (auto& d : diagnostics) {
         if (d.line > 0) d.line += source.lines_before;
         if (d.line == 0) d.file = source.name;
     }
-    if (loaded.convention) loaded.convention->file = source.name;
-    return loaded;
 }
 
 }  // namespace activ

@@ -27,7 +27,8 @@ struct ConventionSource {
 /// How `paths` are read: by their names (.json: JSON, .jsonl: one convention per line,
 /// else YAML), or all as `input` says ("yaml", "json" or "jsonl"). A folder stands for its
 /// *.yaml, *.yml, *.json and *.jsonl files; "-" for standard input (YAML unless `input`
-/// says otherwise). `error` says why nothing can be read.
+/// says otherwise); "national.jsonl:17", as reports name a line of a batch, for that line
+/// alone. `error` says why nothing can be read.
 std::vector<ConventionSource> convention_sources(const std::vector<std::string>& paths,
                                                  const std::string& input, std::string& error);
 
@@ -47,5 +48,9 @@ LoadedConvention load_convention_source(const ConventionSource& source,
 /// Loads a source's bytes, once read.
 LoadedConvention load_source_text(const ConventionSource& source, std::string_view text,
                                   const ConventionLimits& limits);
+
+/// Diagnostics on a source's bytes, placed in its file: a line of a .jsonl file gets the
+/// file's line numbers, and what has no position is named as the line (PATH:LINE).
+void place_in_source(const ConventionSource& source, std::vector<Diagnostic>& diagnostics);
 
 }  // namespace activ

@@ -15,8 +15,17 @@ using strict_yaml::NodeKind;
 using strict_yaml::NodeRef;
 using strict_yaml::is_json_atom;
 
+// The layout: `indent` spaces at this level, or one line (a JSON Lines record) when
+// negative. A JSON string never holds a raw newline, so a record is one line.
+int next(int indent) { return indent < 0 ? indent : indent + 2; }
+
+void new_line(int indent, std::string& out) {
+    if (indent < 0) return;
+    out += '\n';
+    out.append(static_cast<size_t>(indent), ' ');
+}
+
 void write_json(NodeRef node, int indent, std::string& out) {
-    std::string const pad(static_cast<size_t>(indent + 2), ' ');
     switch (node.kind()) {
         case NodeKind::null:
             out += "null";
@@ -32,16 +41,15 @@ void write_json(NodeRef node, int indent, std::string& out) {
                 out += "[]";
                 return;
             }
-            out += "[\n";
+            out += '[';
             bool first = true;
             for (NodeRef item : node) {
-                if (!first) out += ",\n";
+                if (!first) out += ',';
                 first = false;
-                out += pad;
-                write_json(item, indent + 2, out);
+                new_line(next(indent), out);
+                write_json(item, next(indent), out);
             }
-            out += '\n';
-            out.append(static_cast<size_t>(indent), ' ');
+            new_line(indent, out);
             out += ']';
             return;
         }
@@ -50,23 +58,22 @@ void write_json(NodeRef node, int indent, std::string& out) {
                 out += "{}";
                 return;
             }
-            out += "{\n";
+            out += '{';
             bool key = true;
             bool first = true;
             for (NodeRef child : node) {
                 if (key) {
-                    if (!first) out += ",\n";
+                    if (!first) out += ',';
                     first = false;
-                    out += pad;
+                    new_line(next(indent), out);
                     append_quoted(child.text(), out);
-                    out += ": ";
+                    out += indent < 0 ? ":" : ": ";
                 } else {
-                    write_json(child, indent + 2, out);
+                    write_json(child, next(indent), out);
                 }
                 key = !key;
             }
-            out += '\n';
-            out.append(static_cast<size_t>(indent), ' ');
+            new_line(indent, out);
             out += '}';
             return;
         }
@@ -91,7 +98,7 @@ void refuse_unwritable_keys(strict_yaml::YamlReader& reader, NodeRef node) {
 }  // namespace
 
 Conversion convert_convention(std::string_view text, const std::string& file, InputFormat from,
-                              InputFormat to, const ConventionLimits& limits) {
+                              OutputFormat to, const ConventionLimits& limits) {
     Conversion out;
     if (text.size() > limits.max_file_bytes) {
         out.diagnostics = load_convention_text(text, file, limits, from).diagnostics;
@@ -112,8 +119,8 @@ Conversion convert_convention(std::string_view text, const std::string& file, In
         return out;
     }
     std::string written;
-    if (to == InputFormat::json) {
-        write_json(tree->root(), 0, written);
+    if (to != OutputFormat::yaml) {
+        write_json(tree->root(), to == OutputFormat::json_line ? -1 : 0, written);
         written += '\n';
     } else {
         written = write_yaml(yaml_value_of(tree->root()));
@@ -121,6 +128,24 @@ Conversion convert_convention(std::string_view text, const std::string& file, In
     out.text = std::move(written);
     out.diagnostics = load_convention_text(text, file, limits, from).diagnostics;
     return out;
+}
+
+Conversion convert_source(const ConventionSource& source, OutputFormat to,
+                          const ConventionLimits& limits) {
+    std::string error;
+    // One byte past the limit, so that the loader says the limit is exceeded; a BOM does
+    // not count.
+    std::optional<std::string> text = read_source(source, limits.max_file_bytes + 3, error);
+    if (!text) {
+        Diagnostic d;
+        d.file = source.name;
+        d.message = "cannot read: " + error;
+        return Conversion{std::nullopt, {d}};
+    }
+    std::string const file = source.path == "-" ? std::string("<stdin>") : source.path;
+    Conversion conversion = convert_convention(*text, file, source.format, to, limits);
+    place_in_source(source, conversion.diagnostics);
+    return conversion;
 }
 
 }  // namespace activ

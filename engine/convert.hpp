@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dsl-grammar/diagnostic.hpp"
+#include "engine/convention_source.hpp"
 #include "engine/load_convention.hpp"
 
 namespace activ {
@@ -17,10 +18,19 @@ struct Conversion {
     std::vector<Diagnostic> diagnostics;  // the parser's, then the loader's on the input
 };
 
-/// Parses `text` as `from` and writes it as `to`: JSON pretty-printed with two spaces,
-/// YAML in block style. A string stays a string and a number a number, so the result
-/// loads to the same convention, or fails with the same errors.
+/// json: pretty-printed with two spaces; json_line: one line, a record of a JSON Lines
+/// batch; yaml: block style.
+enum class OutputFormat { json, json_line, yaml };
+
+/// Parses `text` as `from` and writes it as `to`, ending with a newline. A string stays a
+/// string and a number a number, so the result loads to the same convention, or fails
+/// with the same errors.
 Conversion convert_convention(std::string_view text, const std::string& file, InputFormat from,
-                              InputFormat to, const ConventionLimits& limits = {});
+                              OutputFormat to, const ConventionLimits& limits = {});
+
+/// Reads a source (a file, a line of a batch, standard input) and converts it; the
+/// diagnostics name it and give the file's line and column.
+Conversion convert_source(const ConventionSource& source, OutputFormat to,
+                          const ConventionLimits& limits = {});
 
 }  // namespace activ

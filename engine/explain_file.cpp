@@ -1,12 +1,24 @@
 // `activ explain` from a file name: the convention is loaded and its rules chosen and
 // compiled exactly as `activ check` does, so that the explanation is of the same verdict.
+#include "engine/convention_source.hpp"
 #include "engine/explain.hpp"
 
 namespace activ {
 
 ExplainOutcome explain_file(const ExplainRequest& request) {
     ExplainOutcome out;
-    LoadedConvention loaded = load_convention_file(request.file, request.limits);
+    // A file, or one line of a batch named as reports name it (national.jsonl:17).
+    std::string error;
+    std::vector<ConventionSource> const sources = convention_sources({request.file}, "", error);
+    if (error.empty() && sources.size() != 1) {
+        error = request.file + ": holds " + std::to_string(sources.size()) +
+                " conventions; name one line of a batch as FILE.jsonl:LINE";
+    }
+    if (!error.empty()) {
+        out.diagnostics = "error: " + error + "\n";
+        return out;
+    }
+    LoadedConvention loaded = load_convention_source(sources.front(), request.limits);
     out.diagnostics = render_all(loaded.diagnostics);
     if (has_error(loaded.diagnostics) || !loaded.convention) return out;
     const Convention& convention = *loaded.convention;

@@ -153,7 +153,8 @@ std::function<int()> setup_check(CLI::App& sub) {
     sub.add_option("files", options->paths,
                    "Convention files (format convention/1) in YAML (*.yaml, *.yml), JSON "
                    "(*.json) or JSON Lines (*.jsonl: one convention per line); folders: every "
-                   "such file under them, in path order; - for standard input")
+                   "such file under them, in path order; - for standard input; FILE.jsonl:LINE "
+                   "for one line of a batch")
         ->type_name("PATH")
         ->required();
     add_input_option(sub, options->input);

@@ -35,7 +35,8 @@ int run_explain(ExplainOptions& options) {
 
 std::function<int()> setup_explain(CLI::App& sub) {
     auto options = std::make_shared<ExplainOptions>();
-    sub.add_option("FILE", options->request.file, "The convention file (YAML, format convention/1)")
+    sub.add_option("FILE", options->request.file, "The convention file (YAML or JSON, format convention/1), or "
+                   "FILE.jsonl:LINE for one line of a batch, as reports name it")
         ->type_name("")
         ->required();
     sub.add_option("SUBJECT_ID", options->request.subject_id,

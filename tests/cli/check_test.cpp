@@ -230,10 +230,10 @@ TEST_CASE("a folder is checked file by file, in path order", "[cli]") {
 }
 
 TEST_CASE("a folder without conventions exits 2 and names it", "[cli]") {
-    Run r = run_activ("check docs");
+    Run r = run_activ("check dsl-grammar");
     CHECK(r.status == 2);
     CHECK(r.out.empty());
-    CHECK(r.err == "error: docs: no convention file (*.yaml, *.yml, *.json, *.jsonl) in this folder\n");
+    CHECK(r.err == "error: dsl-grammar: no convention file (*.yaml, *.yml, *.json, *.jsonl) in this folder\n");
 }
 
 TEST_CASE("check --timings reports the stages on stderr and leaves the reports alone", "[cli]") {

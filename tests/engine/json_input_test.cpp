@@ -2,6 +2,7 @@
 // loader. Every example and every malformed convention of tests/bad-input/ is written in
 // JSON (activ convert) and must give the same convention, or the same errors.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -60,7 +61,7 @@ TEST_CASE("every example and malformed convention reads the same in JSON", "[jso
     for (const auto& path : yaml_conventions()) {
         std::string const yaml = activ::testing::slurp(path.string());
         activ::Conversion const json =
-            activ::convert_convention(yaml, path.string(), InputFormat::yaml, InputFormat::json);
+            activ::convert_convention(yaml, path.string(), InputFormat::yaml, activ::OutputFormat::json);
         // Anchors, aliases, YAML syntax errors, empty files: nothing to write in JSON.
         if (!json.text) continue;
         // JSON has no number with a leading zero: 02015 can only be the string "02015".
@@ -74,9 +75,19 @@ TEST_CASE("every example and malformed convention reads the same in JSON", "[jso
         if (from_yaml.convention) {
             CHECK(decided(*from_json.convention) == decided(*from_yaml.convention));
         }
+        // On one line, as a record of a JSON Lines batch: the same again.
+        activ::Conversion const record = activ::convert_convention(
+            yaml, path.string(), InputFormat::yaml, activ::OutputFormat::json_line);
+        REQUIRE(record.text);
+        CHECK(std::count(record.text->begin(), record.text->end(), '\n') == 1);
+        auto const from_record = activ::load_convention_text(*record.text, "c", {}, InputFormat::json);
+        CHECK(messages(from_record.diagnostics) == messages(from_yaml.diagnostics));
+        if (from_yaml.convention && from_record.convention) {
+            CHECK(decided(*from_record.convention) == decided(*from_yaml.convention));
+        }
         // And back: the YAML written from the JSON loads to the same.
         activ::Conversion const back = activ::convert_convention(
-            *json.text, "c.json", InputFormat::json, InputFormat::yaml);
+            *json.text, "c.json", InputFormat::json, activ::OutputFormat::yaml);
         REQUIRE(back.text);
         auto const again = activ::load_convention_text(*back.text, "c", {}, InputFormat::yaml);
         CHECK(messages(again.diagnostics) == messages(from_yaml.diagnostics));
@@ -119,7 +130,7 @@ TEST_CASE("a JSON error names its line and column", "[json]") {
 
 TEST_CASE("money in JSON is exact, written as a number or as a string", "[json]") {
     std::string yaml = activ::testing::slurp(ACTIV_SOURCE_DIR "/examples/liege-2015.yaml");
-    auto const json = activ::convert_convention(yaml, "l", InputFormat::yaml, InputFormat::json);
+    auto const json = activ::convert_convention(yaml, "l", InputFormat::yaml, activ::OutputFormat::json);
     REQUIRE(json.text);
     std::string as_strings = *json.text;
     as_strings = std::regex_replace(as_strings, std::regex(R"("amount": ([0-9.]+))"), "\"amount\": \"$1\"");
@@ -139,7 +150,7 @@ TEST_CASE("a JSON Lines file is a batch, each line named and placed in the file"
     for (const char* name : {"gent-2016.yaml", "liege-2015.yaml"}) {
         std::string const yaml =
             activ::testing::slurp(std::string(ACTIV_SOURCE_DIR "/examples/") + name);
-        auto json = activ::convert_convention(yaml, name, InputFormat::yaml, InputFormat::json);
+        auto json = activ::convert_convention(yaml, name, InputFormat::yaml, activ::OutputFormat::json);
         REQUIRE(json.text);
         std::string one = *json.text;
         one.erase(std::remove(one.begin(), one.end(), '\n'), one.end());
