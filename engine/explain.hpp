@@ -36,7 +36,7 @@ struct ExplainedNode {
 
 /// Where a rule is written and what it cites.
 struct RuleSourceRef {
-    std::string file;  // a convention file, or FILE.jsonl:LINE for one line of a batch
+    std::string file;
     int line = 0;
     std::string cite;  // the citation as one line, empty when the rule cites nothing
     Citation citation;
@@ -104,7 +104,7 @@ struct SubjectExplanation {
     int line = 0;  // where it is declared in the convention file; 0 for the convention
     std::string convention_id;
     int year = 0;
-    std::string file;  // a convention file, or FILE.jsonl:LINE for one line of a batch
+    std::string file;  // as the request named it
     RulesetInfo ruleset;
     std::string reference_day;  // the day dated parameters are read on: the period's start
     std::optional<ExplainedDecision> decision;  // an action or a beneficiary
