@@ -157,7 +157,6 @@ ImpactReport compute_impact(Store& store, const ImpactOptions& options) {
                 slot.impact.reset();
                 slot.error = item.stored.convention_id + ": " + e.what();
             }
-            item.stored = StoredModel{};  // compared: its blobs are no longer needed
         },
         [&](size_t i) {
             Compared& slot = ring[i % ring.size()];

@@ -352,13 +352,13 @@ ON CONFLICT (sha256) DO NOTHING
 
 std::vector<StoredModel> Store::accepted_submissions(bool newest_only) {
     Statement s(db_, newest_only ? R"sql(
-SELECT id, convention_id, year, model, source_path FROM submission s
+SELECT id, convention_id, year, source_path FROM submission s
 WHERE accepted = 1
   AND id = (SELECT max(id) FROM submission WHERE accepted = 1 AND convention_id = s.convention_id)
 ORDER BY id
 )sql"
                                  : R"sql(
-SELECT id, convention_id, year, model, source_path FROM submission
+SELECT id, convention_id, year, source_path FROM submission
 WHERE accepted = 1 ORDER BY id
 )sql");
     std::vector<StoredModel> out;
@@ -367,8 +367,7 @@ WHERE accepted = 1 ORDER BY id
         m.submission_id = s.integer(0);
         m.convention_id = s.text(1);
         m.year = static_cast<int>(s.integer(2));
-        m.model = s.text(3);
-        m.source_path = s.text(4);
+        m.source_path = s.text(3);
         out.push_back(std::move(m));
     }
     return out;

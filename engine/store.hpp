@@ -36,7 +36,7 @@ struct NewSubmission {
     int year = 0;
     std::string cpas_nis;
     std::string cpas_name;
-    std::string model;  // engine/model_codec's blob, when accepted
+    std::string model;  // engine/model_codec's blob; empty when not read yet, when accepted
 };
 
 /// One submission, with the latest result of its latest check.
@@ -91,7 +91,7 @@ struct StoredModel {
     int64_t submission_id = 0;
     std::string convention_id;
     int year = 0;
-    std::string model;  // engine/model_codec's blob
+    std::string model;  // engine/model_codec's blob; empty when not read yet
     std::string source_path;
 };
 
@@ -124,6 +124,8 @@ class Store {
     Added add_submission(const NewSubmission& submission);
 
     /// Accepted submissions, by id; `newest_only` keeps the newest of each convention id.
+    /// Their models are left empty, to be read when each one's turn comes (model_of,
+    /// stored_convention), so that a list of the whole store holds no model.
     std::vector<StoredModel> accepted_submissions(bool newest_only);
 
     /// The validated model of a submission (engine/model_codec); empty when rejected.

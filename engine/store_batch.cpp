@@ -75,7 +75,8 @@ void import_files(Store& store, const std::vector<ConventionSource>& files,
 std::optional<Convention> stored_convention(Store& store, const StoredModel& stored,
                                            std::string& error) {
     std::string why;
-    if (auto convention = decode_convention(stored.model, why)) {
+    std::string const read_now = stored.model.empty() ? store.model_of(stored.submission_id) : "";
+    if (auto convention = decode_convention(stored.model.empty() ? read_now : stored.model, why)) {
         convention->file = stored.source_path;
         return convention;
     }

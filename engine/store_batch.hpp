@@ -31,7 +31,8 @@ void import_files(Store& store, const std::vector<ConventionSource>& files,
                   const ConventionLimits& limits, unsigned jobs,
                   const std::function<void(const ImportOutcome&)>& each);
 
-/// The convention a stored submission holds: its model decoded, or, when the blob is of
+/// The convention a stored submission holds: its model (read from the store when `stored`
+/// has none) decoded, or, when the blob is of
 /// another version or damaged, its original text loaded again. Nullopt, with `error`, when
 /// neither works.
 std::optional<Convention> stored_convention(Store& store, const StoredModel& stored,

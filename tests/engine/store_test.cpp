@@ -106,6 +106,8 @@ TEST_CASE("the same bytes make one submission; other bytes of the same id, anoth
     // The bytes are kept as they came.
     auto const stored = store.accepted_submissions(true);
     REQUIRE(stored.size() == 3);
+    // A list of the store holds no model: each is read when its turn comes.
+    CHECK(stored.front().model.empty());
     CHECK(store.original_of(stored.back().submission_id) == text);
 }
 
