@@ -125,8 +125,7 @@ std::string labelled(const ExplainWords& w, std::string_view label, std::string_
     return out;
 }
 
-void write_source(TextWriter& out, const ExplainWords& w, int depth,
-                  const RuleSourceRef& source) {
+void write_source(TextWriter& out, const ExplainWords& w, int depth, const RuleSourceRef& source) {
     if (!source.file.empty()) out.line(depth, located(source.file, source.line));
     std::string const cite = localized_cite(w.secondary_source, source.citation, source.cite);
     if (!cite.empty()) out.line(depth, labelled(w, w.cite, cite));
@@ -137,8 +136,8 @@ std::string severity_word(const ExplainWords& w, Severity severity) {
 }
 
 void write_decision(TextWriter& out, const ExplainWords& w, const ExplainedDecision& d) {
-    std::string decided = labelled(w, word_for(w.decision_fields, d.field),
-                                   word_for(w.outcomes, d.decision.outcome));
+    std::string decided =
+        labelled(w, word_for(w.decision_fields, d.field), word_for(w.outcomes, d.decision.outcome));
     decided += w.by;
     decided += d.decision.rule;
     out.line(0, decided);
@@ -190,8 +189,7 @@ void write_check(TextWriter& out, const ExplainWords& w, const ExplainedCheck& c
     out.line(1, labelled(w, check, result_word(w.check_results, c.result)));
     write_source(out, w, 2, c.source);
     if (c.finding) {
-        out.line(2, labelled(w, severity_word(w, c.finding->severity),
-                             c.finding->message));
+        out.line(2, labelled(w, severity_word(w, c.finding->severity), c.finding->message));
     }
     out.line(2, heading(w, w.condition));
     write_tree(out, w, 3, c.condition);

@@ -144,7 +144,7 @@ const OverviewWords& overview_words(const std::string& language);
 /// pairs maps a code as the JSON contract spells it to the word people read; a code
 /// the table does not know is shown with its underscores as spaces.
 struct ExplainWords {
-    const char* colon;         // ": ", or " : " since French puts a space before it
+    const char* colon;          // ": ", or " : " since French puts a space before it
     const char* of_convention;  // "Expense X5" + " of convention " + "AS-2015-0117"
     const char* year;           // "(year 2015)"
     const char* ruleset;        // "Ruleset: be.social-activation version 2015, FILE"
@@ -156,12 +156,12 @@ struct ExplainWords {
     const char* secondary_source;  // a citation's marker, as the report writes it
     const char* branch;
     const char* condition;
-    const char* unless;     // an exception to a branch: "unless, then professional"
+    const char* unless;  // an exception to a branch: "unless, then professional"
     const char* then;
     const char* otherwise;  // "otherwise (social): decided, no branch above did"
     const char* otherwise_decided;
-    const char* on_step;  // a check on steps: "expense.x [error]" + " on step " + "2 (...)"
-    const char* checks_run_on;      // + "this expense" + ": 8"
+    const char* on_step;        // a check on steps: "expense.x [error]" + " on step " + "2 (...)"
+    const char* checks_run_on;  // + "this expense" + ": 8"
     const char* other_findings_on;  // + "this expense"
     const char* parameters;
     const char* no_parameters;  // "Parameters: none"

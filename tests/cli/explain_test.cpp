@@ -172,7 +172,7 @@ TEST_CASE("the messages come in the language --lang asks for", "[explain][cli]")
 const char* const english_words[] = {
     " of convention ", "(year ",   "Ruleset",   "Checks run on",   "Other findings on",
     "fired",           "[error]",  "[warning]", "because:",        "cite:",
-    "condition:",      "branch ",  "unless",    "otherwise",       "not evaluated",
+    "condition:",      "branch ",  "unless",    "otherwise (",     "not evaluated",
     " matched)",       "from 20",  "(in force)", "secondary source", "Parameters: none",
     "Parameters (dated",
 };
