@@ -153,9 +153,12 @@ struct ExplainOutcome {
 
 ExplainOutcome explain_file(const ExplainRequest& request);
 
-/// The explanation as an indented tree, for people. Its own words are English; messages
-/// and reasons are in the language evaluation chose.
-std::string render_explanation_text(const SubjectExplanation& explanation);
+/// The explanation as an indented tree, for people. Its own words (headings, results,
+/// severities, outcomes) are in `language` ("fr", "nl"; anything else is English), as the
+/// text report's are; messages and reasons are in the language evaluation chose, and ids,
+/// expressions and values are as the rules and the convention write them.
+std::string render_explanation_text(const SubjectExplanation& explanation,
+                                    const std::string& language = "en");
 
 /// The version of the JSON document, its first key.
 inline constexpr const char* explanation_schema = "activ.explain/1";

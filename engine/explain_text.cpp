@@ -1,10 +1,15 @@
 // The explanation of one subject for people: a heading, the decision with the branches
 // tried, every check with its condition as an indented tree of values, the parameters
 // read. Plain text, two spaces per level, so that it can be mailed or diffed as it is.
+// Its own words come in French, Dutch or English from the table in engine/messages;
+// what the rules write (ids, expressions, values, messages) is shown as it is.
 #include <algorithm>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "engine/explain.hpp"
+#include "engine/messages.hpp"
 
 namespace activ {
 
@@ -22,11 +27,6 @@ public:
     void blank() { text += '\n'; }
 };
 
-std::string capitalized(std::string word) {
-    if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') word[0] = static_cast<char>(word[0] - 'a' + 'A');
-    return word;
-}
-
 std::string located(const std::string& file, int line) {
     std::string out = file;
     if (line > 0) {
@@ -36,13 +36,45 @@ std::string located(const std::string& file, int line) {
     return out;
 }
 
+/// A code as the JSON contract spells it (not_eligible, error) in the table's words; a
+/// code the table does not know, such as a ruleset's own outcome, as it is.
+template <size_t N>
+std::string word_for(const std::pair<const char*, const char*> (&table)[N],
+                     const std::string& code) {
+    for (const auto& [known, word] : table) {
+        if (code == known) return word;
+    }
+    return code;
+}
+
+/// A result (not_taken) in the table's words; one it does not know with spaces for
+/// underscores, as the explanation has always written results.
+template <size_t N>
+std::string result_word(const std::pair<const char*, const char*> (&table)[N],
+                        const std::string& result) {
+    std::string out = word_for(table, result);
+    for (char& c : out) {
+        if (c == '_') c = ' ';
+    }
+    return out;
+}
+
+const ExplainWords::Kind* kind_words(const ExplainWords& w, SubjectKind kind) {
+    std::string const code = to_string(kind);
+    for (const auto& k : w.kinds) {
+        if (code == k.code) return &k;
+    }
+    return nullptr;
+}
+
 /// "expense.date < convention.period.start: false", with why a value is missing and how
-/// many items an aggregate kept.
-std::string node_line(const ExplainedNode& n) {
+/// many items an aggregate kept. The colon stays ": " whatever the language: the line is
+/// the rules' expression and its value, not a sentence.
+std::string node_line(const ExplainWords& w, const ExplainedNode& n) {
     std::string out = n.text;
     out += ": ";
     if (!n.evaluated) {
-        out += "not evaluated";
+        out += w.not_evaluated;
         return out;
     }
     out += n.value;
@@ -52,134 +84,200 @@ std::string node_line(const ExplainedNode& n) {
         out += n.missing_path;
         out += ')';
     }
+    auto const singular = [&w](int64_t count) {
+        return count == 1 || (count == 0 && w.zero_is_singular);
+    };
     if (n.matched >= 0) {
         out += " (";
         out += std::to_string(n.matched);
-        out += " of ";
+        out += w.of;
         out += std::to_string(n.items);
-        out += " matched)";
+        out += singular(n.matched) ? w.matched_singular : w.matched_plural;
+        out += ')';
     } else if (n.items >= 0) {
         out += " (";
         out += std::to_string(n.items);
-        out += n.items == 1 ? " item)" : " items)";
+        out += ' ';
+        out += singular(n.items) ? w.item : w.items;
+        out += ')';
     }
     return out;
 }
 
-void write_tree(TextWriter& w, int depth, const ExplainedNode& n) {
-    w.line(depth, node_line(n));
-    for (const auto& child : n.children) write_tree(w, depth + 1, child);
+void write_tree(TextWriter& out, const ExplainWords& w, int depth, const ExplainedNode& n) {
+    out.line(depth, node_line(w, n));
+    for (const auto& child : n.children) write_tree(out, w, depth + 1, child);
 }
 
-void write_source(TextWriter& w, int depth, const RuleSourceRef& source) {
-    if (!source.file.empty()) w.line(depth, located(source.file, source.line));
-    if (!source.cite.empty()) w.line(depth, "cite: " + source.cite);
-}
-
-std::string words_of(const std::string& result) {
-    std::string out = result;
-    for (char& c : out) {
-        if (c == '_') c = ' ';
-    }
+/// "condition:" or, in French, "condition :": a heading with what it heads below it.
+std::string heading(const ExplainWords& w, const char* word) {
+    std::string out = word;
+    out += w.colon;
+    while (!out.empty() && out.back() == ' ') out.pop_back();
     return out;
 }
 
-void write_decision(TextWriter& w, const ExplainedDecision& d) {
-    w.line(0, capitalized(d.field) + ": " + d.decision.outcome + ", by " + d.decision.rule);
-    if (!d.decision.reason.empty()) w.line(1, "because: " + d.decision.reason);
-    if (!d.decision.cite.empty()) w.line(1, "cite: " + d.decision.cite);
+/// "because: text", "cite: text" with the language's colon.
+std::string labelled(const ExplainWords& w, std::string_view label, std::string_view text) {
+    std::string out(label);
+    out += w.colon;
+    out += text;
+    return out;
+}
+
+void write_source(TextWriter& out, const ExplainWords& w, int depth, const RuleSourceRef& source) {
+    if (!source.file.empty()) out.line(depth, located(source.file, source.line));
+    std::string const cite = localized_cite(w.secondary_source, source.citation, source.cite);
+    if (!cite.empty()) out.line(depth, labelled(w, w.cite, cite));
+}
+
+std::string severity_word(const ExplainWords& w, Severity severity) {
+    return word_for(w.severities, to_string(severity));
+}
+
+void write_decision(TextWriter& out, const ExplainWords& w, const ExplainedDecision& d) {
+    std::string decided =
+        labelled(w, word_for(w.decision_fields, d.field), word_for(w.outcomes, d.decision.outcome));
+    decided += w.by;
+    decided += d.decision.rule;
+    out.line(0, decided);
+    if (!d.decision.reason.empty()) out.line(1, labelled(w, w.because, d.decision.reason));
+    std::string const cite =
+        localized_cite(w.secondary_source, d.decision.citation, d.decision.cite);
+    if (!cite.empty()) out.line(1, labelled(w, w.cite, cite));
     for (const auto& b : d.branches) {
-        w.line(1, "branch " + b.id + " (" + b.outcome + "): " + words_of(b.result));
-        write_source(w, 2, b.source);
-        w.line(2, "condition:");
-        write_tree(w, 3, b.condition);
+        std::string branch = w.branch;
+        branch += ' ';
+        branch += b.id;
+        branch += " (";
+        branch += word_for(w.outcomes, b.outcome);
+        branch += ')';
+        out.line(1, labelled(w, branch, result_word(w.branch_results, b.result)));
+        write_source(out, w, 2, b.source);
+        out.line(2, heading(w, w.condition));
+        write_tree(out, w, 3, b.condition);
         for (const auto& x : b.exceptions) {
-            std::string heading = "unless";
-            if (x.then_outcome) heading += ", then " + *x.then_outcome;
-            w.line(2, heading + ": " + words_of(x.result));
-            write_tree(w, 3, x.condition);
+            std::string unless = w.unless;
+            if (x.then_outcome) {
+                unless += w.then;
+                unless += word_for(w.outcomes, *x.then_outcome);
+            }
+            out.line(2, labelled(w, unless, result_word(w.exception_results, x.result)));
+            write_tree(out, w, 3, x.condition);
         }
     }
     if (d.by_otherwise) {
-        w.line(1, "otherwise (" + d.decision.outcome + "): decided, no branch above did");
-        write_source(w, 2, d.otherwise_source);
+        std::string otherwise = w.otherwise;
+        otherwise += " (";
+        otherwise += word_for(w.outcomes, d.decision.outcome);
+        otherwise += ')';
+        out.line(1, labelled(w, otherwise, w.otherwise_decided));
+        write_source(out, w, 2, d.otherwise_source);
     }
 }
 
-void write_check(TextWriter& w, const ExplainedCheck& c) {
-    std::string heading = c.id;
-    heading += " [";
-    heading += to_string(c.severity);
-    heading += ']';
+void write_check(TextWriter& out, const ExplainWords& w, const ExplainedCheck& c) {
+    std::string check = c.id;
+    check += " [";
+    check += severity_word(w, c.severity);
+    check += ']';
     if (c.step) {
-        heading += " on step ";
-        heading += std::to_string(*c.step);
-        heading += " (" + c.step_kind + ")";
+        check += w.on_step;
+        check += std::to_string(*c.step);
+        check += " (" + c.step_kind + ")";
     }
-    heading += ": ";
-    heading += c.result == "undecided" ? "cannot be decided" : words_of(c.result);
-    w.line(1, heading);
-    write_source(w, 2, c.source);
+    out.line(1, labelled(w, check, result_word(w.check_results, c.result)));
+    write_source(out, w, 2, c.source);
     if (c.finding) {
-        w.line(2, std::string(to_string(c.finding->severity)) + ": " + c.finding->message);
+        out.line(2, labelled(w, severity_word(w, c.finding->severity), c.finding->message));
     }
-    w.line(2, "condition:");
-    write_tree(w, 3, c.condition);
+    out.line(2, heading(w, w.condition));
+    write_tree(out, w, 3, c.condition);
 }
 
 }  // namespace
 
-std::string render_explanation_text(const SubjectExplanation& e) {
-    TextWriter w;
+std::string render_explanation_text(const SubjectExplanation& e, const std::string& language) {
+    const ExplainWords& w = explain_words(language);
+    TextWriter out;
     std::string const kind = to_string(e.kind);
-    std::string heading = capitalized(kind) + " " + e.id;
-    if (e.kind != SubjectKind::convention) heading += " of convention " + e.convention_id;
-    heading += " (year ";
-    heading += std::to_string(e.year);
-    heading += "), ";
-    heading += located(e.file, e.line);
-    w.line(0, heading);
-    w.line(0, "Ruleset: " + e.ruleset.name + " version " + e.ruleset.version + ", " +
-                  e.ruleset.file);
-    w.line(0, "Status: " + e.status);
+    const ExplainWords::Kind* words_of_kind = kind_words(w, e.kind);
+    std::string const this_one =
+        words_of_kind ? words_of_kind->this_one : std::string("this ") + kind;
+
+    std::string title = words_of_kind ? words_of_kind->heading : kind;
+    title += ' ';
+    title += e.id;
+    if (e.kind != SubjectKind::convention) {
+        title += w.of_convention;
+        title += e.convention_id;
+    }
+    title += " (";
+    title += w.year;
+    title += ' ';
+    title += std::to_string(e.year);
+    title += "), ";
+    title += located(e.file, e.line);
+    out.line(0, title);
+    std::string ruleset = e.ruleset.name;
+    ruleset += ' ';
+    ruleset += w.version;
+    ruleset += ' ';
+    ruleset += e.ruleset.version;
+    ruleset += ", ";
+    ruleset += e.ruleset.file;
+    out.line(0, labelled(w, w.ruleset, ruleset));
+    out.line(0, labelled(w, w.status, word_for(w.statuses, e.status)));
 
     if (e.decision) {
-        w.blank();
-        write_decision(w, *e.decision);
+        out.blank();
+        write_decision(out, w, *e.decision);
     }
 
-    w.blank();
-    std::string checks = "Checks run on this " + kind + ": ";
-    checks += std::to_string(e.checks.size());
-    w.line(0, checks);
-    for (const auto& c : e.checks) write_check(w, c);
+    out.blank();
+    std::string checks = w.checks_run_on;
+    checks += this_one;
+    out.line(0, labelled(w, checks, std::to_string(e.checks.size())));
+    for (const auto& c : e.checks) write_check(out, w, c);
 
     if (!e.other_findings.empty()) {
-        w.blank();
-        w.line(0, "Other findings on this " + kind);
+        out.blank();
+        out.line(0, w.other_findings_on + this_one);
         for (const auto& f : e.other_findings) {
-            w.line(1, std::string(to_string(f.severity)) + " " + f.rule + ": " + f.message);
-            if (!f.cite.empty()) w.line(2, "cite: " + f.cite);
+            std::string finding = severity_word(w, f.severity);
+            finding += ' ';
+            finding += f.rule;
+            out.line(1, labelled(w, finding, f.message));
+            std::string const cite = localized_cite(w.secondary_source, f.citation, f.cite);
+            if (!cite.empty()) out.line(2, labelled(w, w.cite, cite));
         }
     }
 
-    w.blank();
+    out.blank();
     if (e.parameters.empty()) {
-        w.line(0, "Parameters: none");
+        out.line(0, labelled(w, w.parameters, w.no_parameters));
     } else {
         bool const dated = std::any_of(e.parameters.begin(), e.parameters.end(),
                                        [](const auto& p) { return !p.dated.empty(); });
-        w.line(0, dated ? "Parameters (dated values as in force on " + e.reference_day +
-                              ", the first day of the convention's period)"
-                        : std::string("Parameters"));
+        std::string parameters = w.parameters;
+        if (dated) {
+            parameters = w.dated_parameters_before;
+            parameters += e.reference_day;
+            parameters += w.dated_parameters_after;
+        }
+        out.line(0, parameters);
         for (const auto& p : e.parameters) {
-            w.line(1, p.name + " = " + p.value);
+            out.line(1, p.name + " = " + p.value);
             for (const auto& d : p.dated) {
-                w.line(2, "from " + d.from + ": " + d.value + (d.in_force ? " (in force)" : ""));
+                std::string from = w.from;
+                from += d.from;
+                std::string value = d.value;
+                if (d.in_force) value += w.in_force;
+                out.line(2, labelled(w, from, value));
             }
         }
     }
-    return w.text;
+    return out.text;
 }
 
 }  // namespace activ

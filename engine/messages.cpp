@@ -290,6 +290,190 @@ constexpr OverviewWords dutch_overview = {
     .no_result = "Nog geen resultaat: voer activ db check uit.",
 };
 
+// The explanation's English is the text as activ first wrote it: codes such as
+// not_eligible or error are shown as they are, the result words with spaces.
+constexpr ExplainWords english_explain = {
+    .colon = ": ",
+    .of_convention = " of convention ",
+    .year = "year",
+    .ruleset = "Ruleset",
+    .version = "version",
+    .status = "Status",
+    .by = ", by ",
+    .because = "because",
+    .cite = "cite",
+    .secondary_source = "secondary source",
+    .branch = "branch",
+    .condition = "condition",
+    .unless = "unless",
+    .then = ", then ",
+    .otherwise = "otherwise",
+    .otherwise_decided = "decided, no branch above did",
+    .on_step = " on step ",
+    .checks_run_on = "Checks run on ",
+    .other_findings_on = "Other findings on ",
+    .parameters = "Parameters",
+    .no_parameters = "none",
+    .dated_parameters_before = "Parameters (dated values as in force on ",
+    .dated_parameters_after = ", the first day of the convention's period)",
+    .from = "from ",
+    .in_force = " (in force)",
+    .not_evaluated = "not evaluated",
+    .of = " of ",
+    .matched_singular = " matched",
+    .matched_plural = " matched",
+    .item = "item",
+    .items = "items",
+    .zero_is_singular = false,
+    .kinds = {{"convention", "Convention", "this convention"},
+              {"action", "Action", "this action"},
+              {"expense", "Expense", "this expense"},
+              {"beneficiary", "Beneficiary", "this beneficiary"},
+              {"objective", "Objective", "this objective"}},
+    .decision_fields = {{"activation", "Activation"}, {"eligibility", "Eligibility"}},
+    .statuses = {{"clean", "clean"}, {"warning", "warning"}, {"error", "error"}},
+    .severities = {{"error", "error"}, {"warning", "warning"}, {"info", "info"}},
+    .outcomes = {{"social", "social"},
+                 {"professional", "professional"},
+                 {"unclassified", "unclassified"},
+                 {"eligible", "eligible"},
+                 {"not_eligible", "not_eligible"},
+                 {"undetermined", "undetermined"}},
+    .check_results = {{"fired", "fired"},
+                      {"not_fired", "not fired"},
+                      {"undecided", "cannot be decided"}},
+    .branch_results = {{"decided", "decided"},
+                       {"not_taken", "not taken"},
+                       {"excepted", "excepted"},
+                       {"undecided", "undecided"}},
+    .exception_results = {{"applied", "applied"},
+                          {"not_applied", "not applied"},
+                          {"undecided", "undecided"},
+                          {"not_evaluated", "not evaluated"}},
+};
+
+// Statuses, severities and outcomes as the French and Dutch reports spell them, so that
+// the explanation of an item uses the words of the report that listed it.
+constexpr ExplainWords french_explain = {
+    .colon = " : ",
+    .of_convention = " de la convention ",
+    .year = "année",
+    .ruleset = "Règles",
+    .version = "version",
+    .status = "Statut",
+    .by = ", par ",
+    .because = "parce que",
+    .cite = "source",
+    .secondary_source = "source secondaire",
+    .branch = "branche",
+    .condition = "condition",
+    .unless = "sauf si",
+    .then = ", alors ",
+    .otherwise = "sinon",
+    .otherwise_decided = "décidé ainsi, aucune branche ci-dessus n'ayant tranché",
+    .on_step = " à l'étape ",
+    .checks_run_on = "Contrôles appliqués à ",
+    .other_findings_on = "Autres constats sur ",
+    .parameters = "Paramètres",
+    .no_parameters = "aucun",
+    .dated_parameters_before = "Paramètres (valeurs datées en vigueur le ",
+    .dated_parameters_after = ", premier jour de la période de la convention)",
+    .from = "à partir du ",
+    .in_force = " (en vigueur)",
+    .not_evaluated = "non évalué",
+    .of = " sur ",
+    .matched_singular = " retenu",
+    .matched_plural = " retenus",
+    .item = "élément",
+    .items = "éléments",
+    .zero_is_singular = true,
+    .kinds = {{"convention", "Convention", "cette convention"},
+              {"action", "Action", "cette action"},
+              {"expense", "Dépense", "cette dépense"},
+              {"beneficiary", "Bénéficiaire", "ce bénéficiaire"},
+              {"objective", "Objectif", "cet objectif"}},
+    .decision_fields = {{"activation", "Classe d'activation"}, {"eligibility", "Éligibilité"}},
+    .statuses = {{"clean", "conforme"}, {"warning", "avertissement"}, {"error", "erreur"}},
+    .severities = {{"error", "erreur"}, {"warning", "avertissement"}, {"info", "info"}},
+    .outcomes = {{"social", "sociale"},
+                 {"professional", "professionnelle"},
+                 {"unclassified", "non classée"},
+                 {"eligible", "éligible"},
+                 {"not_eligible", "non éligible"},
+                 {"undetermined", "indéterminée"}},
+    .check_results = {{"fired", "déclenché"},
+                      {"not_fired", "non déclenché"},
+                      {"undecided", "ne peut pas être tranché"}},
+    .branch_results = {{"decided", "a tranché"},
+                       {"not_taken", "ne s'applique pas"},
+                       {"excepted", "écartée par une exception"},
+                       {"undecided", "ne peut pas trancher"}},
+    .exception_results = {{"applied", "s'applique"},
+                          {"not_applied", "ne s'applique pas"},
+                          {"undecided", "ne peut pas être tranché"},
+                          {"not_evaluated", "non évalué"}},
+};
+
+constexpr ExplainWords dutch_explain = {
+    .colon = ": ",
+    .of_convention = " van overeenkomst ",
+    .year = "jaar",
+    .ruleset = "Regels",
+    .version = "versie",
+    .status = "Status",
+    .by = ", door ",
+    .because = "omdat",
+    .cite = "bron",
+    .secondary_source = "secundaire bron",
+    .branch = "tak",
+    .condition = "voorwaarde",
+    .unless = "tenzij",
+    .then = ", dan ",
+    .otherwise = "anders",
+    .otherwise_decided = "zo beslist, want geen tak hierboven besliste",
+    .on_step = " bij stap ",
+    .checks_run_on = "Controles op ",
+    .other_findings_on = "Andere bevindingen bij ",
+    .parameters = "Parameters",
+    .no_parameters = "geen",
+    .dated_parameters_before = "Parameters (gedateerde waarden zoals van kracht op ",
+    .dated_parameters_after = ", de eerste dag van de periode van de overeenkomst)",
+    .from = "vanaf ",
+    .in_force = " (van kracht)",
+    .not_evaluated = "niet geëvalueerd",
+    .of = " van ",
+    .matched_singular = " geselecteerd",
+    .matched_plural = " geselecteerd",
+    .item = "element",
+    .items = "elementen",
+    .zero_is_singular = false,
+    .kinds = {{"convention", "Overeenkomst", "deze overeenkomst"},
+              {"action", "Actie", "deze actie"},
+              {"expense", "Uitgave", "deze uitgave"},
+              {"beneficiary", "Begunstigde", "deze begunstigde"},
+              {"objective", "Doelstelling", "deze doelstelling"}},
+    .decision_fields = {{"activation", "Activeringsklasse"}, {"eligibility", "Recht op traject"}},
+    .statuses = {{"clean", "in orde"}, {"warning", "waarschuwing"}, {"error", "fout"}},
+    .severities = {{"error", "fout"}, {"warning", "waarschuwing"}, {"info", "info"}},
+    .outcomes = {{"social", "sociaal"},
+                 {"professional", "professioneel"},
+                 {"unclassified", "niet ingedeeld"},
+                 {"eligible", "in aanmerking"},
+                 {"not_eligible", "niet in aanmerking"},
+                 {"undetermined", "onbepaald"}},
+    .check_results = {{"fired", "gesignaleerd"},
+                      {"not_fired", "niet gesignaleerd"},
+                      {"undecided", "kan niet beslist worden"}},
+    .branch_results = {{"decided", "heeft beslist"},
+                       {"not_taken", "niet van toepassing"},
+                       {"excepted", "uitgesloten door een uitzondering"},
+                       {"undecided", "kan niet beslissen"}},
+    .exception_results = {{"applied", "van toepassing"},
+                          {"not_applied", "niet van toepassing"},
+                          {"undecided", "kan niet beslist worden"},
+                          {"not_evaluated", "niet geëvalueerd"}},
+};
+
 }  // namespace
 
 const OverviewWords& overview_words(const std::string& language) {
@@ -302,6 +486,18 @@ const OverviewWords& overview_words(const std::string& language) {
             break;
     }
     return english_overview;
+}
+
+const ExplainWords& explain_words(const std::string& language) {
+    switch (language_of(language)) {
+        case Language::fr:
+            return french_explain;
+        case Language::nl:
+            return dutch_explain;
+        case Language::en:
+            break;
+    }
+    return english_explain;
 }
 
 const ReportWords& report_words(const std::string& language) {
@@ -453,13 +649,18 @@ std::string no_eligibility_reason(const std::string& lang) {
 }
 
 std::string localized_cite(const ReportWords& words, const Finding& finding) {
-    if (finding.citation.source.empty() && finding.citation.point.empty()) return finding.cite;
-    Citation plain = finding.citation;
+    return localized_cite(words.secondary_source, finding.citation, finding.cite);
+}
+
+std::string localized_cite(const char* secondary_source, const Citation& citation,
+                           const std::string& cite) {
+    if (citation.source.empty() && citation.point.empty()) return cite;
+    Citation plain = citation;
     plain.secondary = false;
     std::string out = format_citation(plain);
-    if (finding.citation.secondary) {
+    if (citation.secondary) {
         out += " [";
-        out += words.secondary_source;
+        out += secondary_source;
         out += ']';
     }
     return out;

@@ -139,6 +139,67 @@ struct OverviewWords {
 
 const OverviewWords& overview_words(const std::string& language);
 
+/// Every word the text of `activ explain` writes itself, per language; what the rules
+/// write (ids, expressions, values, step kinds, messages) stays as it is. A table of
+/// pairs maps a code as the JSON contract spells it to the word people read; a code
+/// the table does not know is shown with its underscores as spaces.
+struct ExplainWords {
+    const char* colon;          // ": ", or " : " since French puts a space before it
+    const char* of_convention;  // "Expense X5" + " of convention " + "AS-2015-0117"
+    const char* year;           // "(year 2015)"
+    const char* ruleset;        // "Ruleset: be.social-activation version 2015, FILE"
+    const char* version;
+    const char* status;
+    const char* by;  // "Activation: professional" + ", by " + the rule that decided
+    const char* because;
+    const char* cite;
+    const char* secondary_source;  // a citation's marker, as the report writes it
+    const char* branch;
+    const char* condition;
+    const char* unless;  // an exception to a branch: "unless, then professional"
+    const char* then;
+    const char* otherwise;  // "otherwise (social): decided, no branch above did"
+    const char* otherwise_decided;
+    const char* on_step;        // a check on steps: "expense.x [error]" + " on step " + "2 (...)"
+    const char* checks_run_on;  // + "this expense" + ": 8"
+    const char* other_findings_on;  // + "this expense"
+    const char* parameters;
+    const char* no_parameters;  // "Parameters: none"
+    // "Parameters (dated values as in force on " + the day + ", the first day ... period)"
+    const char* dated_parameters_before;
+    const char* dated_parameters_after;
+    const char* from;      // a dated value: "from 2015-01-01: 10000.00 (in force)"
+    const char* in_force;  // with its opening space and brackets
+    // In a condition's tree: a part an `and` or `or` never reached, and how many items an
+    // aggregate read: "(3 of 4 matched)", "(1 item)", "(4 items)".
+    const char* not_evaluated;
+    const char* of;
+    const char* matched_singular;
+    const char* matched_plural;
+    const char* item;
+    const char* items;
+    bool zero_is_singular;  // French counts 0 as one ("0 élément"), English and Dutch not
+    // The subject's kind as the JSON contract spells it, as the heading starts with it
+    // ("Expense"), and as "this expense" (French needs the gender: "ce bénéficiaire").
+    struct Kind {
+        const char* code;
+        const char* heading;
+        const char* this_one;
+    } kinds[5];
+    // What a decision decides, as the explanation's `field` spells it, then for people.
+    std::pair<const char*, const char*> decision_fields[2];
+    std::pair<const char*, const char*> statuses[3];    // clean, warning, error
+    std::pair<const char*, const char*> severities[3];  // error, warning, info
+    // Outcomes of decisions, as the rules and JSON spell them; English shows the code.
+    std::pair<const char*, const char*> outcomes[6];
+    std::pair<const char*, const char*> check_results[3];      // fired, not_fired, undecided
+    std::pair<const char*, const char*> branch_results[4];     // decided, not_taken, ...
+    std::pair<const char*, const char*> exception_results[4];  // applied, not_applied, ...
+};
+
+/// The words of `activ explain`'s text in `language` ("fr", "nl"; anything else is English).
+const ExplainWords& explain_words(const std::string& language);
+
 /// The words of the text and HTML reports in `language` ("fr", "nl"; anything else is
 /// English).
 const ReportWords& report_words(const std::string& language);
@@ -147,5 +208,10 @@ const ReportWords& report_words(const std::string& language);
 /// when the rule has one (its "secondary source" marker translated, which the
 /// language-free format_citation cannot do), else the rule's one-line text.
 std::string localized_cite(const ReportWords& words, const Finding& finding);
+
+/// The same for any cited thing (a rule in an explanation, a decision): `citation` as one
+/// line with `secondary_source` as its marker, or `cite` when the citation is empty.
+std::string localized_cite(const char* secondary_source, const Citation& citation,
+                           const std::string& cite);
 
 }  // namespace activ

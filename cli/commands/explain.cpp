@@ -26,8 +26,9 @@ int run_explain(ExplainOptions& options) {
     }
     if (!outcome.explanation) return status_unreadable;
     const SubjectExplanation& e = *outcome.explanation;
+    // The JSON is a contract and stays in its codes; the text speaks the clerk's language.
     fmt::print("{}", options.format == "json" ? render_explanation_json(e)
-                                                : render_explanation_text(e));
+                                                : render_explanation_text(e, request.language));
     return e.status == "error" ? status_findings : status_clean;
 }
 
@@ -59,8 +60,9 @@ std::function<int()> setup_explain(CLI::App& sub) {
         ->type_name("DIR")
         ->excludes(rules);
     sub.add_option("--lang", options->request.language,
-                   "Language of the rules' messages and reasons: fr, nl or en; default: "
-                   "$ACTIV_LANG, else each rule's first language")
+                   "Language of the explanation's own words (text format) and of the rules' "
+                   "messages and reasons: fr, nl or en; default: $ACTIV_LANG, else each "
+                   "rule's first language for its message and English for the rest")
         ->check(CLI::IsMember({"fr", "nl", "en"}))
         ->envname("ACTIV_LANG")
         ->type_name("LANG");

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
 #include <string>
 
 #include "tests/support/run_activ.hpp"
@@ -164,6 +165,157 @@ TEST_CASE("the messages come in the language --lang asks for", "[explain][cli]")
     ActivRun r = explain("--lang en examples/liege-2015.yaml X5");
     CHECK(has(r.out, "    error: Expense X5 of 2016-01-08 falls outside the convention period "
                      "(2015-01-01..2015-12-31)\n"));
+}
+
+/// The explanation's own English words, none of which may be left in French or Dutch.
+/// ("Status" and "Parameters" are Dutch too, and are checked in French only.)
+const char* const english_words[] = {
+    " of convention ", "(year ",   "Ruleset",   "Checks run on",   "Other findings on",
+    "fired",           "[error]",  "[warning]", "because:",        "cite:",
+    "condition:",      "branch ",  "unless",    "otherwise (",     "not evaluated",
+    " matched)",       "from 20",  "(in force)", "secondary source", "Parameters: none",
+    "Parameters (dated",
+};
+
+TEST_CASE("with --lang fr the explanation's own words are French", "[explain][cli]") {
+    ActivRun r = explain("--lang fr examples/liege-2015.yaml X5");
+    CHECK(r.status == 1);
+    CHECK(r.out.starts_with(
+        "Dépense X5 de la convention AS-2015-0117 (année 2015), examples/liege-2015.yaml:44\n"
+        "Règles : be.social-activation version 2015, rules/be/social-activation-2015.rules\n"
+        "Statut : erreur\n"
+        "\n"
+        "Contrôles appliqués à cette dépense : 8\n"
+        "  expense.in-period [erreur] : déclenché\n"
+        "    rules/be/social-activation-2015.rules:143\n"
+        "    source : Groupe de travail Activation sociale, SPP Intégration sociale "
+        "(2015-12-08), point 3.C (dépenses faites au courant de l'an 2015)\n"
+        "    erreur : Dépense X5 du 2016-01-08 hors de la période de la convention "
+        "(2015-01-01..2015-12-31)\n"
+        "    condition :\n"
+        // The condition is the rules' own text and its values, as in every language.
+        "      expense.date < convention.period.start or expense.date > "
+        "convention.period.end: true\n"));
+    CHECK(has(r.out, "  expense.supporting-document [erreur] : non déclenché\n"));
+    CHECK(has(r.out, "        expense.share_basis is missing: non évalué\n"));
+    CHECK(has(r.out, "    source : Notes des fédérations de CPAS sur le double financement, "
+                     "interdiction du double financement [source secondaire]\n"));
+    CHECK(r.out.ends_with("\nParamètres : aucun\n"));
+    for (const char* english : english_words) {
+        INFO(english);
+        CHECK_FALSE(has(r.out, english));
+    }
+    CHECK_FALSE(has(r.out, "Status"));
+    CHECK_FALSE(has(r.out, "Parameters"));
+}
+
+TEST_CASE("with --lang nl, or ACTIV_LANG=nl, the explanation's own words are Dutch",
+          "[explain][cli]") {
+    ActivRun r = explain("--lang nl examples/liege-2015.yaml X5");
+    CHECK(r.status == 1);
+    CHECK(r.out.starts_with(
+        "Uitgave X5 van overeenkomst AS-2015-0117 (jaar 2015), examples/liege-2015.yaml:44\n"
+        "Regels: be.social-activation versie 2015, rules/be/social-activation-2015.rules\n"
+        "Status: fout\n"
+        "\n"
+        "Controles op deze uitgave: 8\n"
+        "  expense.in-period [fout]: gesignaleerd\n"
+        "    rules/be/social-activation-2015.rules:143\n"
+        "    bron: Groupe de travail Activation sociale, SPP Intégration sociale "
+        "(2015-12-08), point 3.C (dépenses faites au courant de l'an 2015)\n"
+        "    fout: Uitgave X5 van 2016-01-08 valt buiten de looptijd van de overeenkomst "
+        "(2015-01-01..2015-12-31)\n"
+        "    voorwaarde:\n"));
+    CHECK(has(r.out, "  expense.unclassified-action [waarschuwing]: niet gesignaleerd\n"));
+    CHECK(has(r.out, "        not expense.credit: niet geëvalueerd\n"));
+    CHECK(r.out.ends_with("\nParameters: geen\n"));
+    for (const char* english : english_words) {
+        INFO(english);
+        CHECK_FALSE(has(r.out, english));
+    }
+
+    ::setenv("ACTIV_LANG", "nl", 1);
+    ActivRun const by_environment = explain("examples/liege-2015.yaml X5");
+    ::unsetenv("ACTIV_LANG");
+    CHECK(by_environment.out == r.out);
+}
+
+TEST_CASE("in French and Dutch: the decision, its branches and exceptions, the dated "
+          "parameters",
+          "[explain][cli]") {
+    ActivRun fr = explain("--lang fr examples/liege-2015.yaml L4");
+    CHECK(has(fr.out, "Classe d'activation : sociale, par activation.social-category\n"
+                      "  parce que : compétences de base ou préparation d'un parcours "
+                      "socioprofessionnel\n"));
+    CHECK(has(fr.out, "  branche activation.professional-category (professionnelle) : ne "
+                      "s'applique pas\n"));
+    CHECK(has(fr.out, "  branche activation.social-category (sociale) : a tranché\n"));
+    CHECK(has(fr.out, "    sauf si, alors professionnelle : ne s'applique pas\n"
+                      "      action.category in internships_for_people_not_ready and "
+                      "action.target_ready_for_work: false\n"));
+    CHECK(has(fr.out, "Contrôles appliqués à cette action : 2\n"));
+
+    ActivRun nl = explain("--lang nl examples/liege-2015.yaml L4");
+    CHECK(has(nl.out, "Activeringsklasse: sociaal, door activation.social-category\n"));
+    CHECK(has(nl.out, "  tak activation.social-category (sociaal): heeft beslist\n"));
+    CHECK(has(nl.out, "    tenzij, dan professioneel: niet van toepassing\n"));
+    CHECK(has(nl.out, "Controles op deze actie: 2\n"));
+
+    ActivRun beneficiary = explain("--lang fr examples/liege-2015.yaml LG-003");
+    CHECK(has(beneficiary.out, "Bénéficiaire LG-003 de la convention AS-2015-0117 (année "
+                               "2015), examples/liege-2015.yaml:63\n"));
+    CHECK(has(beneficiary.out, "Éligibilité : non éligible, par eligibility.no-piis\n"));
+    CHECK(has(beneficiary.out, "Contrôles appliqués à ce bénéficiaire : 2\n"));
+
+    ActivRun convention = explain("--lang fr examples/liege-2015.yaml AS-2015-0117");
+    CHECK(convention.out.starts_with(
+        "Convention AS-2015-0117 (année 2015), examples/liege-2015.yaml\n"));
+    CHECK(has(convention.out, "        count(actions where kind = collective): 3 (3 sur 4 "
+                              "retenus)\n"));
+    CHECK(has(convention.out, "Paramètres (valeurs datées en vigueur le 2015-01-01, premier "
+                              "jour de la période de la convention)\n"));
+    CHECK(has(convention.out, "  cluster_amount = 10000.00\n"
+                              "    à partir du 2014-01-01 : 12500.00\n"
+                              "    à partir du 2015-01-01 : 10000.00 (en vigueur)\n"));
+    ActivRun overeenkomst = explain("--lang nl examples/liege-2015.yaml AS-2015-0117");
+    CHECK(has(overeenkomst.out, "Parameters (gedateerde waarden zoals van kracht op 2015-01-01, "
+                                "de eerste dag van de periode van de overeenkomst)\n"));
+    CHECK(has(overeenkomst.out, "    vanaf 2015-01-01: 10000.00 (van kracht)\n"));
+    CHECK(has(overeenkomst.out, "(3 van 4 geselecteerd)\n"));
+    for (const ActivRun* run : {&fr, &nl, &beneficiary, &convention, &overeenkomst}) {
+        for (const char* english : english_words) {
+            INFO(english);
+            CHECK_FALSE(has(run->out, english));
+        }
+    }
+}
+
+TEST_CASE("with --lang en, or no language, the explanation's words stay English",
+          "[explain][cli]") {
+    for (const std::string language : {"--lang en ", ""}) {
+        ActivRun r = explain(language + "examples/liege-2015.yaml X5");
+        INFO(language);
+        CHECK(r.out.starts_with(
+            "Expense X5 of convention AS-2015-0117 (year 2015), examples/liege-2015.yaml:44\n"
+            "Ruleset: be.social-activation version 2015, rules/be/social-activation-2015.rules\n"
+            "Status: error\n"
+            "\n"
+            "Checks run on this expense: 8\n"
+            "  expense.in-period [error]: fired\n"));
+        CHECK(has(r.out, "    condition:\n"));
+        CHECK(has(r.out, "interdiction du double financement [secondary source]\n"));
+        CHECK(r.out.ends_with("\nParameters: none\n"));
+    }
+    // The JSON is a contract: its keys and codes are the same whatever the language.
+    auto const l4 =
+        nlohmann::json::parse(explain("--format json --lang fr examples/liege-2015.yaml L4").out);
+    CHECK(l4["status"] == "clean");
+    CHECK(l4["decision"]["outcome"] == "social");
+    CHECK(l4["decision"]["branches"][0]["result"] == "not_taken");
+    CHECK(l4["decision"]["branches"][1]["result"] == "decided");
+    CHECK(l4["decision"]["branches"][1]["exceptions"][0]["result"] == "not_applied");
+    CHECK(l4["checks"][0]["severity"] == "warning");
+    CHECK(l4["checks"][0]["result"] == "not_fired");
 }
 
 TEST_CASE("an unknown id exits 2, says where it looked and suggests close ids",

@@ -5,6 +5,7 @@
 
 #include "engine/explain.hpp"
 #include "engine/load_convention.hpp"
+#include "engine/messages.hpp"
 #include "engine/report.hpp"
 #include "engine/ruleset.hpp"
 #include "engine/trace.hpp"
@@ -28,11 +29,14 @@ Convention example(const std::string& name) {
     return std::move(*loaded.convention);
 }
 
+/// `language`: of the messages and reasons, as `activ explain --lang` chooses it.
 SubjectExplanation explain(const Convention& convention, const std::string& id,
-                           const CompiledRuleset& rules = rules_2015()) {
+                           const CompiledRuleset& rules = rules_2015(),
+                           const std::string& language = "") {
     REQUIRE(rules.program);
     UnknownSubject unknown;
-    auto explained = explain_subject(*rules.program, rules.info, convention, id, {}, unknown);
+    auto explained = explain_subject(*rules.program, rules.info, convention, id,
+                                     EvaluationOptions{language}, unknown);
     INFO(unknown.message);
     REQUIRE(explained);
     return std::move(*explained);
@@ -324,4 +328,147 @@ TEST_CASE("the same subject gives the same text and JSON every time", "[explain]
     SubjectExplanation const second = explain(namur, "NA-03");
     CHECK(render_explanation_text(first) == render_explanation_text(second));
     CHECK(render_explanation_json(first) == render_explanation_json(second));
+}
+
+namespace {
+
+bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+/// The text of `e` in `language`, its messages already in that language; fails the test
+/// on any of the explanation's own English words left in it.
+std::string text_in(const SubjectExplanation& e, const std::string& language) {
+    std::string const text = render_explanation_text(e, language);
+    for (const char* english :
+         {" of convention ", "(year ", "Ruleset", "Checks run on", "Other findings on", "fired",
+          "[error]", "[warning]", "because:", "cite:", "condition:", "branch ",
+          "unless", "otherwise (", "not evaluated", " matched)", " item)", " items)",
+          "cannot be decided", "Parameters: none", "Parameters (dated", "(in force)",
+          "secondary source"}) {
+        INFO(language << ": " << english << " in\n" << text);
+        CHECK_FALSE(has(text, english));
+    }
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("the text in French and Dutch: undecided branches and checks, otherwise, other "
+          "findings, items counted",
+          "[explain]") {
+    LoadedConvention loaded = load_convention_text(
+        testing::convention_2015(
+            "    - {id: A1, kind: collective, title: Stage, category: remobilisation_internship}\n"
+            "    - {id: A2, kind: collective, title: Balade, category: other}\n",
+            "    - {id: E1, date: 2015-03-31, amount: 100.00, action: A1, cost_type: operating, "
+            "document: F-1}\n"
+            "    - {id: E2, date: 2015-04-30, amount: 7.00, action: A2, cost_type: operating, "
+            "document: F-2}\n"),
+        "t.yaml");
+    REQUIRE(loaded.convention);
+    const Convention& c = *loaded.convention;
+    CompiledRuleset const made_up = compile_ruleset_text(
+        "ruleset \"t\" version 1 applies 2015-01-01 .. 2015-12-31\n"
+        "check c.total on convention info when sum(amount of expenses) > 0.00\n"
+        "  message en \"total\"\n"
+        "check c.credits on convention info when count(expenses where amount < 0.00) > 0\n"
+        "  message en \"credits\"\n"
+        "check a.ready on action warning when target_ready_for_work\n"
+        "  message en \"ready\"\n",
+        "t.rules");
+
+    // A branch that cannot decide for a missing field, and the finding that says so.
+    std::string a1 = text_in(explain(c, "A1", rules_2015(), "fr"), "fr");
+    CHECK(has(a1, "Classe d'activation : non classée, par activation.social-category\n"
+                  "  parce que : impossible de trancher : action.target_ready_for_work manque\n"));
+    CHECK(has(a1, "  branche activation.social-category (sociale) : ne peut pas trancher\n"));
+    CHECK(has(a1, "\nAutres constats sur cette action\n"
+                  "  avertissement activation.social-category : Action A1 : "));
+    CHECK(has(a1, "\nParamètres\n  professional_categories = {"));
+    a1 = text_in(explain(c, "A1", rules_2015(), "nl"), "nl");
+    CHECK(has(a1, "  tak activation.social-category (sociaal): kan niet beslissen\n"));
+    CHECK(has(a1, "\nAndere bevindingen bij deze actie\n"
+                  "  waarschuwing activation.social-category: Actie A1: "));
+
+    // No branch decided: `otherwise` did.
+    SubjectExplanation const a2_fr = explain(c, "A2", rules_2015(), "fr");
+    REQUIRE(a2_fr.decision);
+    CHECK(a2_fr.decision->by_otherwise);
+    CHECK(has(text_in(a2_fr, "fr"),
+              "  sinon (non classée) : décidé ainsi, aucune branche ci-dessus n'ayant tranché\n"));
+    CHECK(has(text_in(explain(c, "A2", rules_2015(), "nl"), "nl"),
+              "  anders (niet ingedeeld): zo beslist, want geen tak hierboven besliste\n"));
+
+    // A check that cannot be decided, and aggregates with their items: French counts 0 as
+    // one ("0 sur 2 retenu"), Dutch and English do not.
+    CHECK(has(text_in(explain(c, "A1", made_up, "fr"), "fr"),
+              "  a.ready [avertissement] : ne peut pas être tranché\n"));
+    CHECK(has(text_in(explain(c, "A1", made_up, "nl"), "nl"),
+              "  a.ready [waarschuwing]: kan niet beslist worden\n"));
+    std::string const convention_fr = text_in(explain(c, "T-2015-1", made_up, "fr"), "fr");
+    CHECK(has(convention_fr, "  c.total [info] : déclenché\n"));
+    CHECK(has(convention_fr, "        sum(amount of expenses): 107.00 (2 éléments)\n"));
+    CHECK(has(convention_fr, "        count(expenses where amount < 0.00): 0 (0 sur 2 retenu)\n"));
+    std::string const convention_nl = text_in(explain(c, "T-2015-1", made_up, "nl"), "nl");
+    CHECK(has(convention_nl, "        sum(amount of expenses): 107.00 (2 elementen)\n"));
+    CHECK(has(convention_nl,
+              "        count(expenses where amount < 0.00): 0 (0 van 2 geselecteerd)\n"));
+
+    // The same explanations in English, as activ has always written them.
+    std::string const convention_en = render_explanation_text(explain(c, "T-2015-1", made_up));
+    CHECK(has(convention_en, "        sum(amount of expenses): 107.00 (2 items)\n"));
+    CHECK(has(convention_en, "        count(expenses where amount < 0.00): 0 (0 of 2 matched)\n"));
+    CHECK(has(render_explanation_text(explain(c, "A1", made_up)),
+              "  a.ready [warning]: cannot be decided\n"));
+    CHECK(has(render_explanation_text(explain(c, "A2")),
+              "  otherwise (unclassified): decided, no branch above did\n"));
+}
+
+TEST_CASE("the text's words are English when the language is en, empty or unknown",
+          "[explain]") {
+    SubjectExplanation const l4 = explain(example("liege-2015.yaml"), "L4");
+    std::string const english = render_explanation_text(l4);
+    CHECK(english.starts_with("Action L4 of convention AS-2015-0117 (year 2015), "));
+    CHECK(render_explanation_text(l4, "en") == english);
+    CHECK(render_explanation_text(l4, "") == english);
+    CHECK(render_explanation_text(l4, "de") == english);
+    CHECK(render_explanation_text(l4, "fr") != english);
+}
+
+TEST_CASE("every language's explanation words are filled in", "[explain]") {
+    // Aggregate initialisation already refuses a table with a word left out; this checks
+    // that none was left empty either, and that the codes are the same in every language.
+    const ExplainWords& en = explain_words("en");
+    for (const std::string language : {"fr", "nl"}) {
+        const ExplainWords& w = explain_words(language);
+        INFO(language);
+        CHECK(&w != &en);
+        for (const char* word : {w.colon, w.of_convention, w.year, w.ruleset, w.version,
+                                 w.status, w.by, w.because, w.cite, w.secondary_source, w.branch,
+                                 w.condition, w.unless, w.then, w.otherwise,
+                                 w.otherwise_decided, w.on_step, w.checks_run_on,
+                                 w.other_findings_on, w.parameters, w.no_parameters,
+                                 w.dated_parameters_before, w.dated_parameters_after, w.from,
+                                 w.in_force, w.not_evaluated, w.of, w.matched_singular,
+                                 w.matched_plural, w.item, w.items}) {
+            CHECK(word != nullptr);
+            CHECK(std::string(word ? word : "").size() > 0);
+        }
+        for (size_t i = 0; i < std::size(w.kinds); ++i) {
+            CHECK(std::string(w.kinds[i].code) == en.kinds[i].code);
+        }
+        for (size_t i = 0; i < std::size(w.outcomes); ++i) {
+            CHECK(std::string(w.outcomes[i].first) == en.outcomes[i].first);
+        }
+        for (size_t i = 0; i < std::size(w.check_results); ++i) {
+            CHECK(std::string(w.check_results[i].first) == en.check_results[i].first);
+        }
+        for (size_t i = 0; i < std::size(w.branch_results); ++i) {
+            CHECK(std::string(w.branch_results[i].first) == en.branch_results[i].first);
+        }
+        for (size_t i = 0; i < std::size(w.exception_results); ++i) {
+            CHECK(std::string(w.exception_results[i].first) == en.exception_results[i].first);
+        }
+    }
 }
