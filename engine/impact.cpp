@@ -140,8 +140,8 @@ ImpactReport compute_impact(Store& store, const ImpactOptions& options) {
     std::vector<Compared> ring(ordered_window(options.jobs));
     std::map<std::pair<std::string, std::string>, CpasImpact> per_cpas;
     const Program& program = *fresh.program;
-    run_in_order(
-        todo.size(), options.jobs,
+    run_over_stored(
+        store, todo.size(), options.jobs, [&](size_t i) -> StoredModel& { return todo[i].stored; },
         [&](size_t i) {
             Compared& slot = ring[i % ring.size()];
             slot = Compared{};

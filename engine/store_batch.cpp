@@ -90,6 +90,30 @@ std::optional<Convention> stored_convention(Store& store, const StoredModel& sto
     return std::nullopt;
 }
 
+void run_over_stored(Store& store, size_t count, unsigned jobs,
+                     const std::function<StoredModel&(size_t)>& stored,
+                     const std::function<void(size_t)>& produce,
+                     const std::function<void(size_t)>& consume) {
+    size_t const window = ordered_window(jobs);
+    auto read = [&](size_t i) {
+        if (i >= count) return;
+        StoredModel& s = stored(i);
+        s.model = store.model_of(s.submission_id);
+    };
+    for (size_t i = 0; i < window; ++i) read(i);
+    // produce(i + window) starts only once consume(i) has returned: its model is read by then.
+    run_in_order(
+        count, jobs,
+        [&](size_t i) {
+            produce(i);
+            std::string().swap(stored(i).model);
+        },
+        [&](size_t i) {
+            consume(i);
+            read(i + window);
+        });
+}
+
 StoreCheckSummary check_store(Store& store, const StoreCheckOptions& options,
                               const std::function<void(size_t, size_t)>& progress,
                               const std::function<void(const std::string&)>& problem) {
@@ -128,8 +152,8 @@ StoreCheckSummary check_store(Store& store, const StoreCheckOptions& options,
         std::string error;
     };
     std::vector<Checked> ring(ordered_window(options.jobs));
-    run_in_order(
-        todo.size(), options.jobs,
+    run_over_stored(
+        store, todo.size(), options.jobs, [&](size_t i) -> StoredModel& { return todo[i].stored; },
         [&](size_t i) {
             Checked& slot = ring[i % ring.size()];
             slot = Checked{};

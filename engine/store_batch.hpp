@@ -38,6 +38,15 @@ void import_files(Store& store, const std::vector<ConventionSource>& files,
 std::optional<Convention> stored_convention(Store& store, const StoredModel& stored,
                                            std::string& error);
 
+/// run_in_order over `count` stored submissions, each one's model read from the store on
+/// this thread as its turn nears (a window ahead, into `stored(i).model`) and dropped once
+/// `produce(i)` returns: the store's connection stays on one thread, and memory holds a
+/// window of models, not the store's.
+void run_over_stored(Store& store, size_t count, unsigned jobs,
+                     const std::function<StoredModel&(size_t)>& stored,
+                     const std::function<void(size_t)>& produce,
+                     const std::function<void(size_t)>& consume);
+
 struct StoreCheckOptions {
     std::string rules;      // one rule file for every submission; empty: chosen by year
     std::string rules_dir;  // where rule files are chosen by year

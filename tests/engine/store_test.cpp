@@ -9,6 +9,7 @@
 #include <fstream>
 #include <string>
 
+#include "engine/model_codec.hpp"
 #include "engine/store_batch.hpp"
 #include "tests/support/run_activ.hpp"
 
@@ -191,4 +192,25 @@ TEST_CASE("a damaged or outdated model is read again from the bytes received", "
     auto const summary = check(store);
     CHECK(summary.checked == 1);
     CHECK(summary.error == 1);
+}
+
+TEST_CASE("a pass over the store reads each model as its turn nears, and drops it after",
+          "[store]") {
+    TempFolder folder("activ-store-window");
+    activ::Store store((folder.path / "store.sqlite").string(), activ::Store::Mode::create);
+    import(store, examples());
+    std::vector<activ::StoredModel> stored = store.accepted_submissions(false);
+    REQUIRE(stored.size() == 3);
+    std::vector<std::string> decoded(stored.size());
+    std::vector<bool> dropped(stored.size(), false);
+    activ::run_over_stored(
+        store, stored.size(), 1, [&](size_t i) -> activ::StoredModel& { return stored[i]; },
+        [&](size_t i) {
+            std::string why;
+            auto convention = activ::decode_convention(stored[i].model, why);
+            decoded[i] = convention ? convention->id : why;
+        },
+        [&](size_t i) { dropped[i] = stored[i].model.empty(); });
+    CHECK(decoded == std::vector<std::string>{"MA-2016-0203", "AS-2015-0117", "AS-2015-0311"});
+    CHECK(dropped == std::vector<bool>{true, true, true});
 }
