@@ -173,39 +173,51 @@ std::optional<std::string> read_source(const ConventionSource& source, size_t ma
     return bytes;
 }
 
+std::optional<Diagnostic> with_source_text(const ConventionSource& source,
+                                           const ConventionLimits& limits,
+                                           const std::function<void(std::string_view)>& use) {
+    std::string error;
+    // The loader sees the limit exceeded from one byte more; a BOM does not count.
+    size_t const max_bytes = limits.max_file_bytes + 3;
+    if (!source.text && source.length != std::string::npos) {
+        // A line of a .jsonl file, read into a buffer the thread keeps: a new string and
+        // a stream per line cost more than the read itself. Nothing `use` keeps views it.
+        thread_local std::string buffer;
+        size_t const size = std::min(source.length, max_bytes + 1);
+        if (buffer.size() < size) buffer.resize(size);
+        if (read_at(source.path, source.offset, buffer.data(), size)) {
+            use(std::string_view(buffer.data(), size));
+            return std::nullopt;
+        }
+        error = "the file changed while it was read";
+    } else if (auto text = read_source(source, max_bytes, error)) {
+        use(*text);
+        return std::nullopt;
+    }
+    Diagnostic d;
+    d.file = source.name;
+    d.message = "cannot read: " + error;
+    return d;
+}
+
+std::string text_name(const ConventionSource& source) {
+    return source.path == "-" ? std::string("<stdin>") : source.path;
+}
+
 LoadedConvention load_convention_source(const ConventionSource& source,
                                         const ConventionLimits& limits) {
     if (source.path != "-" && source.length == std::string::npos)
         return load_convention_file(source.path, limits, source.format);
-    std::string error;
-    // The loader sees the limit exceeded from one byte more; a BOM does not count.
-    size_t const max_bytes = limits.max_file_bytes + 3;
-    std::optional<std::string> text;
-    if (!source.text && source.length != std::string::npos) {
-        // A line of a .jsonl file, read into a buffer the thread keeps: a new string and
-        // a stream per line cost more than the read itself. Nothing loaded views it.
-        thread_local std::string buffer;
-        size_t const size = std::min(source.length, max_bytes + 1);
-        if (buffer.size() < size) buffer.resize(size);
-        if (read_at(source.path, source.offset, buffer.data(), size))
-            return load_source_text(source, std::string_view(buffer.data(), size), limits);
-        error = "the file changed while it was read";
-    } else {
-        text = read_source(source, max_bytes, error);
-    }
-    if (!text) {
-        Diagnostic d;
-        d.file = source.name;
-        d.message = "cannot read: " + error;
-        return LoadedConvention{std::nullopt, {d}};
-    }
-    return load_source_text(source, *text, limits);
+    LoadedConvention loaded;
+    auto const unreadable = with_source_text(
+        source, limits, [&](std::string_view text) { loaded = load_source_text(source, text, limits); });
+    if (unreadable) return LoadedConvention{std::nullopt, {*unreadable}};
+    return loaded;
 }
 
 LoadedConvention load_source_text(const ConventionSource& source, std::string_view text,
                                   const ConventionLimits& limits) {
-    std::string const file = source.path == "-" ? std::string("<stdin>") : source.path;
-    LoadedConvention loaded = load_convention_text(text, file, limits, source.format);
+    LoadedConvention loaded = load_convention_text(text, text_name(source), limits, source.format);
     place_in_source(source, loaded.diagnostics);
     if (loaded.convention) loaded.convention->file = source.name;
     return loaded;

@@ -3,9 +3,11 @@
 // batch of any size holds a few conventions in memory, not the batch.
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/load_convention.hpp"
@@ -40,6 +42,17 @@ std::vector<ConventionSource> sources_of(const std::vector<std::string>& files);
 /// exceeded); nullopt with `error` when it cannot be read.
 std::optional<std::string> read_source(const ConventionSource& source, size_t max_bytes,
                                        std::string& error);
+
+/// Reads a source's bytes as the loader takes them (its limit, and a byte past it so
+/// that the limit is seen exceeded) and hands them to `use`, which must not keep a view
+/// of them. When they cannot be read: the diagnostic that says so, naming the source.
+std::optional<Diagnostic> with_source_text(const ConventionSource& source,
+                                           const ConventionLimits& limits,
+                                           const std::function<void(std::string_view)>& use);
+
+/// The name a source's bytes are parsed under: its file, or <stdin>. place_in_source then
+/// names what has no position by the source's own name (PATH:LINE for a line of a batch).
+std::string text_name(const ConventionSource& source);
 
 /// Reads and loads a source; diagnostics name its file and the file's line and column.
 LoadedConvention load_convention_source(const ConventionSource& source,

@@ -132,18 +132,11 @@ Conversion convert_convention(std::string_view text, const std::string& file, In
 
 Conversion convert_source(const ConventionSource& source, OutputFormat to,
                           const ConventionLimits& limits) {
-    std::string error;
-    // One byte past the limit, so that the loader says the limit is exceeded; a BOM does
-    // not count.
-    std::optional<std::string> text = read_source(source, limits.max_file_bytes + 3, error);
-    if (!text) {
-        Diagnostic d;
-        d.file = source.name;
-        d.message = "cannot read: " + error;
-        return Conversion{std::nullopt, {d}};
-    }
-    std::string const file = source.path == "-" ? std::string("<stdin>") : source.path;
-    Conversion conversion = convert_convention(*text, file, source.format, to, limits);
+    Conversion conversion;
+    auto const unreadable = with_source_text(source, limits, [&](std::string_view text) {
+        conversion = convert_convention(text, text_name(source), source.format, to, limits);
+    });
+    if (unreadable) return Conversion{std::nullopt, {*unreadable}};
     place_in_source(source, conversion.diagnostics);
     return conversion;
 }
