@@ -10,7 +10,6 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <map>
 #include <sstream>
 
 #include "engine/file_search.hpp"
@@ -80,27 +79,32 @@ std::optional<std::pair<std::string, int>> batch_line(const std::string& path,
 
 std::vector<ConventionSource> convention_sources(const std::vector<std::string>& paths,
                                                  const std::string& input, std::string& error) {
-    std::vector<std::string> files;
-    std::map<size_t, int> one_line;  // files[i] is a batch of which only this line is read
+    struct File {
+        std::string path;
+        int only_line = 0;  // a batch of which just this line is read; 0: every line
+    };
+    std::vector<File> files;
     for (const auto& p : paths) {
         if (p == "-") {
-            files.push_back(p);
+            files.push_back({p});
             continue;
         }
         if (auto batch = batch_line(p, input)) {
-            one_line[files.size()] = batch->second;
-            files.push_back(batch->first);
+            files.push_back({std::move(batch->first), batch->second});
             continue;
         }
         std::vector<std::string> found = files_in(
             {p}, {".yaml", ".yml", ".json", ".jsonl"},
             "convention file (*.yaml, *.yml, *.json, *.jsonl)", error);
         if (!error.empty()) return {};
-        files.insert(files.end(), found.begin(), found.end());
+        for (auto& f : found) files.push_back({std::move(f)});
     }
     std::vector<ConventionSource> sources;
-    for (size_t i = 0; i < files.size(); ++i) {
-        const std::string& path = files[i];
+    for (const File& file : files) {
+        // Named, not bound: a lambda below captures them, which clang before 16 refuses
+        // for structured bindings.
+        const std::string& path = file.path;
+        int const only_line = file.only_line;
         InputFormat const format = input == "json" || input == "jsonl" ? InputFormat::json
                                    : input == "yaml"                   ? InputFormat::yaml
                                    : path == "-"                       ? InputFormat::yaml
@@ -115,10 +119,9 @@ std::vector<ConventionSource> convention_sources(const std::vector<std::string>&
             continue;
         }
         std::string const label = path == "-" ? "<stdin>" : path;
-        auto const wanted = one_line.find(i);
         size_t const before = sources.size();
         auto add = [&](size_t offset, size_t length, int lines_before) {
-            if (wanted != one_line.end() && wanted->second != lines_before + 1) return;
+            if (only_line != 0 && only_line != lines_before + 1) return;
             std::string name = label;
             name += ':';
             name += std::to_string(lines_before + 1);
@@ -135,8 +138,8 @@ std::vector<ConventionSource> convention_sources(const std::vector<std::string>&
             }
             split_lines(in, add);
         }
-        if (wanted != one_line.end() && sources.size() == before) {
-            error = path + ":" + std::to_string(wanted->second) +
+        if (only_line != 0 && sources.size() == before) {
+            error = path + ":" + std::to_string(only_line) +
                     ": no convention on this line (blank, or past the end of the file)";
             return {};
         }
